@@ -1,0 +1,102 @@
+/**
+ * The partner profile: who sends the invitation and which link it carries. The link comes from one of two sources
+ * (spec/partner-center.md §2.1 "Rules"): generated from the tenant ID, or pasted from Partner Center byte for byte.
+ */
+import { buildResellerLink, checkLink, checkProfile } from './link';
+import type { Finding, LinkProfile, LinkType } from './types';
+
+export interface PartnerProfile extends LinkProfile {
+  /** The partner's display name, as customers know it. */
+  partnerName: string;
+  /** Who signs the email; optional. */
+  senderName: string;
+  source: 'generated' | 'pasted';
+  pastedLink: string;
+  /** The partner confirmed a pasted link on a host Microsoft does not document (a sovereign cloud's Partner Center). */
+  keepUnknownHost: boolean;
+}
+
+export const EMPTY_PROFILE: PartnerProfile = {
+  partnerName: '',
+  senderName: '',
+  source: 'generated',
+  tenantId: '',
+  kind: 'direct',
+  resellerPartnerId: '',
+  providerTenantId: '',
+  includeDap: false,
+  pastedLink: '',
+  keepUnknownHost: false,
+};
+
+export const PARTNER_NAME_MAX = 100;
+
+export interface ProfileCheck {
+  problems: Finding[];
+  warnings: Finding[];
+  /** The link the profile yields, when it has no problems. */
+  link?: { url: string; type: LinkType };
+}
+
+/** Validates a whole profile; a profile with problems is never saved and never yields a link. */
+export function checkPartnerProfile(p: PartnerProfile): ProfileCheck {
+  const problems: Finding[] = [...checkName(p.partnerName)];
+  const source = p.source === 'pasted' ? checkPasted(p) : checkGenerated(p);
+  problems.push(...source.problems);
+  const link = problems.length === 0 ? source.link : undefined;
+  return link ? { problems, warnings: source.warnings, link } : { problems, warnings: source.warnings };
+}
+
+function checkName(name: string): Finding[] {
+  const trimmed = name.trim();
+  if (!trimmed) {
+    return [
+      { field: 'partnerName', code: 'required', message: 'Enter your company name as customers know it.' },
+    ];
+  }
+  if (trimmed.length > PARTNER_NAME_MAX) {
+    const message = `The display name is longer than ${PARTNER_NAME_MAX} characters.`;
+    return [{ field: 'partnerName', code: 'too-long', message }];
+  }
+  return [];
+}
+
+function checkGenerated(p: PartnerProfile): ProfileCheck {
+  const { problems, warnings } = checkProfile(p);
+  if (problems.length > 0) return { problems, warnings };
+  const url = buildResellerLink(p);
+  return {
+    problems,
+    warnings,
+    link: { url, type: p.kind === 'indirect' ? 'indirect-reseller' : 'reseller' },
+  };
+}
+
+function checkPasted(p: PartnerProfile): ProfileCheck {
+  const result = checkLink(p.pastedLink);
+  if (result.ok) {
+    if (result.type === 'gdap') return { problems: [gdapIsNotAProfileLink], warnings: [] };
+    return { problems: [], warnings: result.warnings, link: { url: result.url, type: result.type } };
+  }
+  const onlyHost = result.problems.every((f) => f.code === 'unknown-host');
+  if (!onlyHost || !p.keepUnknownHost) return { problems: result.problems, warnings: [] };
+  // The partner confirmed the host: validate the rest of the link as if it were on the documented host.
+  const url = p.pastedLink.trim();
+  const rest = checkLink(url.replace(/^https:\/\/[^/?#]+/i, 'https://admin.microsoft.com'));
+  if (!rest.ok) return { problems: rest.problems, warnings: [] };
+  if (rest.type === 'gdap') return { problems: [gdapIsNotAProfileLink], warnings: [] };
+  return { problems: [], warnings: rest.warnings, link: { url, type: rest.type } };
+}
+
+const gdapIsNotAProfileLink: Finding = {
+  field: 'url',
+  code: 'gdap-not-reseller',
+  message:
+    'This is a GDAP link, made for one customer. Paste the reseller relationship link from Partner Center > ' +
+    'Customers > Request a reseller relationship.',
+};
+
+/** Labels the kind of link everywhere, since partners confuse them (spec §7). */
+export function linkTypeKey(type: LinkType): string {
+  return { reseller: 'linkTypeDirect', 'indirect-reseller': 'linkTypeIndirect', gdap: 'linkTypeGdap' }[type];
+}

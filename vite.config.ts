@@ -1,0 +1,53 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * One manifest, three builds (`vite build --mode …`):
+ * - `production` → dist/: Chrome and Edge, exactly manifest.json.
+ * - `firefox` → dist-firefox/: background as event-page `scripts` and a gecko id (Firefox has no MV3 service worker;
+ *   storage.sync throws without an id). 140 is the ESR in Debian's main suite: require no more.
+ * - `e2e` → dist-e2e/: as dist/, but the webmail hosts are granted at install, because headless automation gives no
+ *   activeTab grant (spec/toolchain.md, "End-to-end mechanics").
+ */
+type Mode = 'production' | 'firefox' | 'e2e' | 'development';
+
+export const GECKO_ID = 'reseller-invite@reseller-invite.app';
+
+function manifestFor(mode: Mode): ManifestV3Export {
+  const base = { ...manifest, version: pkg.version };
+  if (mode === 'firefox') {
+    const { service_worker, ...background } = base.background;
+    return {
+      ...base,
+      background: { ...background, scripts: [service_worker] },
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    } as ManifestV3Export;
+  }
+  if (mode === 'e2e') return { ...base, host_permissions: base.optional_host_permissions };
+  return base as ManifestV3Export;
+}
+
+const outDir: Record<Mode, string> = {
+  production: 'dist',
+  development: 'dist',
+  firefox: 'dist-firefox',
+  e2e: 'dist-e2e',
+};
+
+export default defineConfig(({ mode }) => {
+  const m = (mode in outDir ? mode : 'production') as Mode;
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(m), browser: m === 'firefox' ? 'firefox' : 'chrome' })],
+    build: { outDir: outDir[m], emptyOutDir: true, target: 'es2022', sourcemap: false },
+    server: { port: 5173, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
+  };
+});
