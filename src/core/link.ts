@@ -48,7 +48,7 @@ const ROUTE = '#/BillingAccounts/partner-invitation';
 const TENANT_AT =
   'found in Partner Center > Account settings > Organization profile, ' +
   'or Entra admin center > Overview > Tenant ID';
-const PROVIDER_AT = 'ask your indirect provider (Partner Center > Account settings > Organization profile)';
+const PROVIDER_AT = 'which the provider finds in Partner Center > Account settings > Organization profile';
 const PARTNER_ID_AT =
   'found in Partner Center > Account settings > Organization profile > Legal info / Identifiers';
 const RELINK = 'Copy the link again from Partner Center > Customers > Request a reseller relationship.';
@@ -110,11 +110,12 @@ export function checkTenantId(value: string | undefined, target: GuidTarget, r =
     fail(r, field, 'missing', `${label} is missing: it must be ${need}, ${at}.`);
   } else if (/^\d+$/.test(v)) {
     const msg = target.provider
-      ? `This looks like a PartnerID (MPN ID); the link needs ${need}: ${at}.`
+      ? `This looks like a PartnerID (MPN ID); the link needs ${need}, ${at}.`
       : NUMERIC_TENANT;
     fail(r, field, 'numeric-partner-id', `${label} ${show(v)}: ${msg}`);
   } else if (!isGuid(v)) {
-    fail(r, field, 'not-a-guid', `${label} ${show(v)} is not a GUID (8-4-4-4-12 hex digits): ${at}.`);
+    const msg = `${label} ${show(v)} is not a GUID (8-4-4-4-12 hex digits): it must be ${need}, ${at}.`;
+    fail(r, field, 'not-a-guid', msg);
   } else {
     checkGuidValue(v, field, label, r);
   }
@@ -158,7 +159,12 @@ export function checkProfile(profile: LinkProfile): FindingSet {
     const label = "Indirect provider's tenant ID";
     checkTenantId(provider, { field: 'providerTenantId', label, provider: true }, r);
     if (provider !== '' && provider.toLowerCase() === tenant.toLowerCase()) {
-      fail(r, 'providerTenantId', 'same-tenant', `${label} is your own tenant ID: ${PROVIDER_AT}.`);
+      fail(
+        r,
+        'providerTenantId',
+        'same-tenant',
+        `${label} is your own: it must be the provider's, ${PROVIDER_AT}.`,
+      );
     }
   } else if (profile.kind !== 'direct') {
     fail(r, 'kind', 'bad-value', 'The relationship kind must be direct or indirect.');
@@ -305,7 +311,7 @@ function checkResellerParams(ctx: Ctx, dapRequired: boolean): LinkType | undefin
 function checkRelationshipId(id: string, r: FindingSet): void {
   const field = 'relationshipId';
   if (id === '') {
-    fail(r, field, 'missing', `The GDAP link has no relationship ID at its end. ${GDAP_RELINK}`);
+    fail(r, field, 'missing', `GDAP relationship ID is missing from the end of the link. ${GDAP_RELINK}`);
   } else if (!GDAP_RELATIONSHIP_ID.test(id)) {
     const msg = `GDAP relationship ID ${show(id)} must be one GUID or two joined by "-".`;
     fail(r, field, 'not-a-guid', `${msg} ${GDAP_RELINK}`);

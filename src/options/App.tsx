@@ -14,10 +14,8 @@ export function App() {
       <h1>{t('extName')}</h1>
       <section aria-labelledby="profile-title" class="card">
         <h2 id="profile-title">{t('profileTitle')}</h2>
-        {/* Keyed on the stored profile so a save elsewhere (the popup) reloads the form. */}
-        {profile !== undefined && (
-          <ProfileForm key={JSON.stringify(profile)} initial={profile ?? EMPTY_PROFILE} />
-        )}
+        {/* The form starts from the stored profile once it is read, then owns its draft until saved. */}
+        {profile !== undefined && <ProfileForm initial={profile ?? EMPTY_PROFILE} />}
       </section>
       <section aria-labelledby="templates-title" class="card">
         <h2 id="templates-title">{t('templatesTitle')}</h2>

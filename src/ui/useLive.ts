@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[] = []): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the query's inputs in deps.
+  // The caller lists the query's inputs in deps, as with useEffect.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,

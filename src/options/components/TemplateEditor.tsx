@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { defaultTemplate } from '../../core/default-templates';
 import { languageFor } from '../../core/language';
 import { checkPartnerProfile, type PartnerProfile } from '../../core/profile';
 import { checkTemplate, PLACEHOLDERS, renderDraft } from '../../core/template';
@@ -69,7 +70,12 @@ export function TemplateEditor({ profile }: { profile: PartnerProfile }) {
         >
           {t('saveTemplate')}
         </button>
-        <button type="button" onClick={() => run(() => resetTemplate(db, lang), t('templateReset'))}>
+        <button
+          type="button"
+          onClick={() =>
+            run(() => resetTemplate(db, lang).then(() => setDraft(defaultTemplate(lang))), t('templateReset'))
+          }
+        >
           {t('resetTemplate')}
         </button>
         <span role="status" class="status" data-testid="template-status">
