@@ -50,7 +50,9 @@ const sources = files(SRC);
 
 describe('dependency direction', () => {
   it('finds the layers it checks', () => {
-    expect([...new Set(sources.map(layer))]).toEqual(expect.arrayContaining(['core', 'db', 'popup', 'options']));
+    expect([...new Set(sources.map(layer))]).toEqual(
+      expect.arrayContaining(['core', 'db', 'popup', 'options']),
+    );
   });
 
   for (const file of sources) {
@@ -63,7 +65,9 @@ describe('dependency direction', () => {
           const target = layer(normalize(join(dirname(file), spec)));
           expect(allowed, `${file} imports ${spec}`).toContain(target);
         } else if (from in PACKAGES) {
-          const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? '');
+          const name = spec.startsWith('@')
+            ? spec.split('/').slice(0, 2).join('/')
+            : (spec.split('/')[0] ?? '');
           expect(PACKAGES[from], `${file} imports package ${spec}`).toContain(name);
         } else {
           expect(spec, `${file}: only platform.ts may import the polyfill`).not.toBe('webextension-polyfill');

@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import { db } from '../db/db';
 import { uiLanguage } from '../platform';
 import { App } from './App';
 
+// Open IndexedDB now, in parallel with the first render, rather than on the first query after it.
+void db.open();
 document.documentElement.lang = uiLanguage();
 render(<App />, document.getElementById('app') as HTMLElement);

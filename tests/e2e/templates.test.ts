@@ -18,15 +18,22 @@ describe.skipIf(!chromiumPath)('templates in the options page (Chromium)', () =>
     const options = await browser.openPage('src/options/index.html');
     await options.getByLabel('English').check();
     await options.fill('#tpl-subject', 'A note from {{partnerName}} for {{customerName}}');
-    await options.fill('#tpl-body', 'Dear {{contactName|customer}},\n\nPlease accept: {{link}}\n\n{{partnerName}}');
+    await options.fill(
+      '#tpl-body',
+      'Dear {{contactName|customer}},\n\nPlease accept: {{link}}\n\n{{partnerName}}',
+    );
     await options.getByRole('button', { name: 'Save template' }).click();
     await expect.poll(() => options.getByTestId('template-status').textContent()).toBe('Template saved.');
 
     const popup = await browser.openPage('src/popup/index.html');
     await popup.getByLabel('English').check();
     await popup.fill('#company', 'Contoso');
-    await expect.poll(() => popup.getByTestId('preview-subject').textContent()).toBe('A note from Fabrikam Cloud for Contoso');
-    await expect.poll(() => popup.getByTestId('preview-body').locator('p').first().textContent()).toBe('Dear customer,');
+    await expect
+      .poll(() => popup.getByTestId('preview-subject').textContent())
+      .toBe('A note from Fabrikam Cloud for Contoso');
+    await expect
+      .poll(() => popup.getByTestId('preview-body').locator('p').first().textContent())
+      .toBe('Dear customer,');
   });
 
   it('a template without its link shows the problem and cannot be saved', async () => {

@@ -15,7 +15,7 @@ export interface ExtensionBrowser {
 
 export const chromiumPath = findChromium().path;
 
-export async function launchExtension(dist = 'dist'): Promise<ExtensionBrowser> {
+export async function launchExtension(dist = 'dist', { headless = true } = {}): Promise<ExtensionBrowser> {
   if (!chromiumPath) throw new Error(findChromium().install);
   const profile = mkdtempSync(join(tmpdir(), 'ri-chromium-'));
   // Developer mode keeps an unpacked extension enabled across runtime.reload(), as an update does.
@@ -27,7 +27,7 @@ export async function launchExtension(dist = 'dist'): Promise<ExtensionBrowser> 
   const extension = resolve(dist);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
-    headless: true,
+    headless,
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
