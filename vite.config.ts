@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -36,6 +36,24 @@ function manifestFor(mode: Mode): ManifestV3Export {
   return base as ManifestV3Export;
 }
 
+/**
+ * crxjs lists a `?script` import in web_accessible_resources for every site. We inject it with
+ * scripting.executeScript, which needs no such entry, and an exposed file lets any page detect the extension.
+ */
+type ManifestHook = { renderCrxManifest(manifest: { web_accessible_resources?: unknown }): object };
+
+function noWebAccessibleResources(): Plugin & ManifestHook {
+  return {
+    name: 'no-web-accessible-resources',
+    enforce: 'post',
+    // A crxjs hook, run on the final manifest after crxjs's own plugins.
+    renderCrxManifest(manifest) {
+      const { web_accessible_resources: _exposed, ...rest } = manifest;
+      return rest;
+    },
+  };
+}
+
 const outDir: Record<Mode, string> = {
   production: 'dist',
   development: 'dist',
@@ -46,7 +64,11 @@ const outDir: Record<Mode, string> = {
 export default defineConfig(({ mode }) => {
   const m = (mode in outDir ? mode : 'production') as Mode;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(m), browser: m === 'firefox' ? 'firefox' : 'chrome' })],
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(m), browser: m === 'firefox' ? 'firefox' : 'chrome' }),
+      noWebAccessibleResources(),
+    ],
     build: { outDir: outDir[m], emptyOutDir: true, target: 'es2022', sourcemap: false },
     server: { port: 5173, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

@@ -1,13 +1,48 @@
 /**
  * The one typed message protocol between extension pages and the background (DESIGN.md, style 8). Each entry maps
  * a message type to its request and response; `background/handlers.ts` must satisfy `Handlers`, so an unknown or
- * mistyped message is a compile error, not a silent no-op.
+ * mistyped message is a compile error, not a silent no-op. Tests kept outside the repository use these shapes.
  */
 import { runtime } from './platform';
+
+export type Site = 'gmail' | 'outlook' | 'yahoo' | 'proton';
+
+/** One compose window the extension may reach. `composeId` is stable for that window's life within its tab. */
+export interface ComposeWindow {
+  tabId: number;
+  frameId: number;
+  composeId: string;
+  site: Site;
+  subject: string;
+  to: string[];
+  focused: boolean;
+}
+
+/** What goes into a compose window: `to` fills the recipient only when it is empty. `html` is renderDraft output. */
+export interface ComposeDraft {
+  to?: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type InsertFailure = 'no-compose' | 'no-access' | 'not-inserted' | 'tab-gone' | 'unsupported';
+export type InsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure; message: string };
+
+export interface InsertTarget {
+  tabId: number;
+  frameId?: number;
+  composeId?: string;
+}
 
 export interface Protocol {
   /** A page wrote to Dexie: the worker cannot observe that itself (no liveQuery in a service worker). */
   'data.changed': { request: { type: 'data.changed' }; response: { ok: true } };
+  'compose.find': { request: { type: 'compose.find' }; response: ComposeWindow[] };
+  'compose.insert': {
+    request: { type: 'compose.insert'; target: InsertTarget; draft: ComposeDraft };
+    response: InsertResult;
+  };
 }
 
 export type MessageType = keyof Protocol;
@@ -22,9 +57,5 @@ export function send<K extends MessageType>(request: Request<K> & { type: K }): 
 }
 
 export function isRequest(value: unknown, types: readonly string[]): value is AnyRequest {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    types.includes((value as { type?: unknown }).type as string)
-  );
+  return typeof value === 'object' && value !== null && types.includes((value as { type?: unknown }).type as string);
 }

@@ -30,9 +30,47 @@ export const runtime = {
   openOptionsPage: (): Promise<void> => browser.runtime.openOptionsPage(),
 };
 
+export type Tab = { id?: number; url?: string; active: boolean; windowId?: number };
+
 export const tabs = {
   create: (url: string): Promise<unknown> => browser.tabs.create({ url }),
+  get: (tabId: number): Promise<Tab> => browser.tabs.get(tabId),
+  /** Tabs whose URL matches the patterns (needs the matching host permission), or the active tab of this window. */
+  query: (query: { url?: string[]; active?: boolean; currentWindow?: boolean }): Promise<Tab[]> => browser.tabs.query(query),
+  update: (tabId: number, props: { active?: boolean }): Promise<unknown> => browser.tabs.update(tabId, props),
 };
+
+export type InjectionResult = { frameId: number; result?: unknown; error?: unknown };
+
+export const scripting = {
+  /** Runs a bundled classic script file in the tab's frames (isolated world). */
+  files: (tabId: number, files: string[], frameIds?: number[]): Promise<InjectionResult[]> =>
+    browser.scripting.executeScript({ target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true }, files }),
+  /** Runs a self-contained function with JSON arguments in the tab's frames; resolves with each frame's result. */
+  func: <A extends unknown[]>(
+    tabId: number,
+    func: (...args: A) => unknown,
+    args: A,
+    frameIds?: number[],
+  ): Promise<InjectionResult[]> =>
+    browser.scripting.executeScript({
+      target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true },
+      func: func as () => void,
+      args,
+    }),
+};
+
+export const permissions = {
+  /** Host origins granted now (optional ones included once the user said yes). */
+  origins: async (): Promise<string[]> => (await browser.permissions.getAll()).origins ?? [],
+  /** Must run inside a click handler: browsers refuse a permission request without a user gesture. */
+  request: (origins: string[]): Promise<boolean> => browser.permissions.request({ origins }),
+};
+
+/** The webmail hosts we may ask for, from the manifest (spec/webmail.md §5). */
+export function optionalHosts(): string[] {
+  return (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+}
 
 export const badge = {
   setText: (text: string): Promise<void> => browser.action.setBadgeText({ text }),
