@@ -27,7 +27,9 @@ export interface ComposeDraft {
 }
 
 export type InsertFailure = 'no-compose' | 'no-access' | 'not-inserted' | 'tab-gone' | 'unsupported';
-export type InsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure; message: string };
+export type InsertResult =
+  | { ok: true; method: string }
+  | { ok: false; reason: InsertFailure; message: string };
 
 export interface InsertTarget {
   tabId: number;
@@ -57,5 +59,9 @@ export function send<K extends MessageType>(request: Request<K> & { type: K }): 
 }
 
 export function isRequest(value: unknown, types: readonly string[]): value is AnyRequest {
-  return typeof value === 'object' && value !== null && types.includes((value as { type?: unknown }).type as string);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    types.includes((value as { type?: unknown }).type as string)
+  );
 }

@@ -36,7 +36,8 @@ export const tabs = {
   create: (url: string): Promise<unknown> => browser.tabs.create({ url }),
   get: (tabId: number): Promise<Tab> => browser.tabs.get(tabId),
   /** Tabs whose URL matches the patterns (needs the matching host permission), or the active tab of this window. */
-  query: (query: { url?: string[]; active?: boolean; currentWindow?: boolean }): Promise<Tab[]> => browser.tabs.query(query),
+  query: (query: { url?: string[]; active?: boolean; currentWindow?: boolean }): Promise<Tab[]> =>
+    browser.tabs.query(query),
   update: (tabId: number, props: { active?: boolean }): Promise<unknown> => browser.tabs.update(tabId, props),
 };
 
@@ -45,7 +46,10 @@ export type InjectionResult = { frameId: number; result?: unknown; error?: unkno
 export const scripting = {
   /** Runs a bundled classic script file in the tab's frames (isolated world). */
   files: (tabId: number, files: string[], frameIds?: number[]): Promise<InjectionResult[]> =>
-    browser.scripting.executeScript({ target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true }, files }),
+    browser.scripting.executeScript({
+      target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true },
+      files,
+    }),
   /** Runs a self-contained function with JSON arguments in the tab's frames; resolves with each frame's result. */
   func: <A extends unknown[]>(
     tabId: number,
@@ -60,6 +64,25 @@ export const scripting = {
     }),
 };
 
+export const menus = {
+  /** One item; `create` throws if it exists already, so callers remove everything first (onInstalled runs again). */
+  reset: (): Promise<void> => browser.contextMenus.removeAll(),
+  create: (item: {
+    id: string;
+    title: string;
+    contexts: ['editable'];
+    documentUrlPatterns: string[];
+  }): void => {
+    browser.contextMenus.create(item);
+  },
+  onClicked: browser.contextMenus.onClicked,
+};
+
+export const action = {
+  /** Opens the toolbar popup; rejects where the browser does not allow it (no user gesture, older versions). */
+  openPopup: (): Promise<void> => browser.action.openPopup(),
+};
+
 export const permissions = {
   /** Host origins granted now (optional ones included once the user said yes). */
   origins: async (): Promise<string[]> => (await browser.permissions.getAll()).origins ?? [],
@@ -69,7 +92,10 @@ export const permissions = {
 
 /** The webmail hosts we may ask for, from the manifest (spec/webmail.md §5). */
 export function optionalHosts(): string[] {
-  return (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+  return (
+    (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ??
+    []
+  );
 }
 
 export const badge = {
@@ -84,4 +110,9 @@ export async function copyRich(html: string, text: string): Promise<void> {
     'text/plain': new Blob([text], { type: 'text/plain' }),
   });
   await navigator.clipboard.write([item]);
+}
+
+/** The installed version (manifest `version`): names the content script's API so a stale copy is never called. */
+export function manifestVersion(): string {
+  return browser.runtime.getManifest().version;
 }

@@ -3,9 +3,9 @@ import { EMPTY_PROFILE } from '../core/profile';
 import { db } from '../db/db';
 import { getProfile } from '../db/settings';
 import { runtime, t } from '../platform';
+import { InviteView } from '../ui/invite/InviteView';
 import { ProfileForm } from '../ui/ProfileForm';
 import { useLive } from '../ui/useLive';
-import { InviteView } from './components/InviteView';
 
 /** The toolbar popup: the first-run profile, then the invite view. */
 export function App() {

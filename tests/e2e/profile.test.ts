@@ -35,9 +35,11 @@ describe.skipIf(!chromiumPath)('partner profile in the popup (Chromium)', () => 
       'activeTab',
       'alarms',
       'clipboardWrite',
+      'contextMenus',
       'scripting',
       'storage',
     ]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.optional_host_permissions).toContain('https://outlook.cloud.microsoft/*');

@@ -8,10 +8,11 @@ import type { Draft, Finding, Language } from '../../core/types';
 import { db } from '../../db/db';
 import { effectiveTemplate, getTemplateOverrides } from '../../db/settings';
 import { copyRich, t, tabs, uiLanguage } from '../../platform';
-import { DraftPreview } from '../../ui/DraftPreview';
-import { describedBy, Field } from '../../ui/Field';
-import { LanguagePicker } from '../../ui/LanguagePicker';
-import { useLive } from '../../ui/useLive';
+import { DraftPreview } from '../DraftPreview';
+import { describedBy, Field } from '../Field';
+import { LanguagePicker } from '../LanguagePicker';
+import { useLive } from '../useLive';
+import { ComposeInsert } from './ComposeInsert';
 
 interface Customer {
   company: string;
@@ -26,13 +27,14 @@ const COMPANY_REQUIRED: Finding = {
 };
 
 /** Invite one customer: fill the names, check the live preview, then copy or open it in the mail app. */
-export function InviteView({
-  profile,
-  onEditProfile,
-}: {
+interface Props {
   profile: PartnerProfile;
   onEditProfile: () => void;
-}) {
+  /** Only this tab's compose windows (the options page opened from the context menu on a webmail tab). */
+  targetTabId?: number;
+}
+
+export function InviteView({ profile, onEditProfile, targetTabId }: Props) {
   const overrides = useLive(() => getTemplateOverrides(db));
   const [customer, setCustomer] = useState<Customer>({ company: '', contact: '', email: '' });
   const [lang, setLang] = useState<Language>(languageFor(uiLanguage()));
@@ -73,8 +75,16 @@ export function InviteView({
       <CustomerFields customer={customer} problems={shown} edit={edit} />
       <LanguagePicker value={lang} onChange={setLang} />
       <DraftPreview draft={draft} />
+      <ComposeInsert
+        targetTabId={targetTabId}
+        draft={draft}
+        to={customer.email}
+        ready={ready}
+        onInserted={() => undefined}
+        setStatus={setStatus}
+      />
       <div class="actions">
-        <button type="button" class="primary" onClick={() => ready() && copy(draft, setStatus)}>
+        <button type="button" onClick={() => ready() && copy(draft, setStatus)}>
           {t('copyDraft')}
         </button>
         <button type="button" onClick={() => ready() && openMailApp(draft, customer.email, setStatus)}>
