@@ -7,6 +7,13 @@ import { action, menus, optionalHosts, runtime, t, tabs } from '../platform';
 
 const MENU_ID = 'insert-invitation';
 
+// Held in memory only: the grant itself ends when the tab navigates, and a restarted worker starts afresh.
+const clicked = new Set<number>();
+
+export function menuTabs(): number[] {
+  return [...clicked];
+}
+
 export async function createMenu(): Promise<void> {
   await menus.reset();
   menus.create({
@@ -20,5 +27,6 @@ export async function createMenu(): Promise<void> {
 export function onMenuClick(info: { menuItemId: string | number }, tab?: { id?: number }): void {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
   const tabId = tab.id;
+  clicked.add(tabId);
   action.openPopup().catch(() => tabs.create(runtime.url(`src/options/index.html#invite=${tabId}`)));
 }

@@ -1,5 +1,7 @@
 /** The one Dexie instance of an extension context: the only code that opens IndexedDB (DESIGN.md). */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Customer } from '../core/customer';
+import type { Invitation, InvitationEvent } from '../core/status';
 import { DB_NAME, declareSchema } from './schema';
 
 export interface SettingRow {
@@ -7,7 +9,18 @@ export interface SettingRow {
   value: unknown;
 }
 
-export type ResellerDb = Dexie & { settings: EntityTable<SettingRow, 'key'> };
+/** A stored customer: the core record plus its derived index keys (rebuilt on every write, never exported). */
+export interface CustomerRow extends Customer {
+  nameKey: string;
+  words: string[];
+}
+
+export type ResellerDb = Dexie & {
+  settings: EntityTable<SettingRow, 'key'>;
+  customers: EntityTable<CustomerRow, 'id'>;
+  invitations: EntityTable<Invitation, 'id'>;
+  events: EntityTable<InvitationEvent, 'id'>;
+};
 
 /** Opens (lazily, on first query) the database; tests pass their own name for isolation. */
 export function createDb(name = DB_NAME): ResellerDb {
@@ -17,3 +30,8 @@ export function createDb(name = DB_NAME): ResellerDb {
 }
 
 export const db = createDb();
+
+/** Ids of every record: random strings, so two browsers never mint the same one (spec/sync.md §3.2). */
+export function newId(): string {
+  return crypto.randomUUID();
+}

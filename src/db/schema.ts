@@ -1,7 +1,7 @@
 /**
  * Every schema version, oldest first (DESIGN.md, style 10). A version stays here while it carries an upgrade, so a
- * browser that skipped releases still upgrades step by step. Ids are strings everywhere: records are merged across
- * browsers later, and auto-increment keys would collide.
+ * browser that skipped releases still upgrades step by step. Ids are strings everywhere (`crypto.randomUUID()`):
+ * records are merged across browsers later, and auto-increment keys would collide.
  */
 import type Dexie from 'dexie';
 
@@ -11,5 +11,19 @@ export function declareSchema(db: Dexie): void {
   db.version(1).stores({
     // One row per setting: `profile`, `templates`. Small, read whole, so no secondary index.
     settings: 'key',
+  });
+  // Version 2 (tracking) only adds tables, so it needs no upgrade function; settings carry over unchanged.
+  db.version(2).stores({
+    // A partner's customer. email, domain, tenantId: recognising a customer again (lowercase). nameKey (normalised
+    // company name) and *words (multi-entry, folded words of company, contact, email, domain): derived on every
+    // write, for reconcile's name match and prefix search.
+    customers: 'id, email, domain, tenantId, nameKey, *words',
+    // One per customer and type (reseller, gdap), several only after a sync race. The [status+…] indexes serve
+    // the pending list (firstSentAt), overdue and status counts (lastSentAt, 0 when never sent), explicit
+    // follow-up dates (followUpDueAt, absent from the index when unset) and recent acceptances (acceptedAt).
+    invitations:
+      'id, [customerId+type], [status+firstSentAt], [status+lastSentAt], [status+followUpDueAt], [status+acceptedAt]',
+    // The timeline: one append-only row per transition, read per customer in time order.
+    events: 'id, [customerId+at]',
   });
 }

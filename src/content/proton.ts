@@ -1,0 +1,55 @@
+/**
+ * Proton Mail (spec/webmail.md §1c). The editable lives in a srcless, same-origin iframe sandboxed without scripts;
+ * RoosterJS runs in the parent page and listens on the nodes inside it, so the top frame reaches the body through
+ * `iframe.contentDocument` and pastes there. Fixtures: tests/fixtures/webmail/proton (the real RoosterJS editor).
+ */
+import type { WebmailAdapter } from './adapter';
+import { texts, typeText, visible } from './fields';
+
+const SEL = {
+  // Composer container (ProtonMail/WebClients ComposerMeta; spec §1c). M.
+  compose: 'section.composer, [data-testid="composer"]',
+  // The editor frame (RoosterEditor.tsx). M.
+  frame: 'iframe[data-testid="rooster-iframe"]',
+  // Inside the frame: RoosterJS's contenteditable root. M.
+  editable: '[contenteditable="true"]',
+  // Plain-text mode swaps the frame for a textarea (WebClients plainTextArea). L.
+  plain: 'textarea',
+  subject: 'input[data-testid="composer:subject"]',
+  // The To input carries the test id itself or sits inside an element that does (id "to-composer-…"). M.
+  toInput: 'input[data-testid="composer:to"], [data-testid="composer:to"] input',
+  // Recipients already added, as items of the address list. L.
+  chips: '[data-testid^="composer-addresses-item"]',
+  // Quoted history (Proton's own class on the quote it builds). M.
+  quote: '.protonmail_quote',
+};
+
+function frameBody(root: HTMLElement): HTMLElement | null {
+  const frame = root.querySelector<HTMLIFrameElement>(SEL.frame);
+  const doc = frame?.contentDocument;
+  if (!doc || !visible(frame)) return null;
+  return doc.querySelector<HTMLElement>(SEL.editable) ?? (doc.body?.isContentEditable ? doc.body : null);
+}
+
+const subject = (root: HTMLElement): HTMLInputElement | null => root.querySelector(SEL.subject);
+
+export const proton = {
+  site: 'proton',
+  detect: (doc) => doc.location.hostname === 'mail.proton.me',
+  composes: (doc) => [...doc.querySelectorAll<HTMLElement>(SEL.compose)],
+  body: (root) => frameBody(root) ?? root.querySelector<HTMLElement>(SEL.plain),
+  subject,
+  recipients(root) {
+    const typed = root.querySelector<HTMLInputElement>(SEL.toInput)?.value.trim();
+    return [...texts(root, SEL.chips), ...(typed ? [typed] : [])];
+  },
+  isReply: (root, body) => !visible(subject(root)) || body.querySelector(SEL.quote) !== null,
+  async fillRecipient(root, address) {
+    const input = root.querySelector<HTMLInputElement>(SEL.toInput);
+    if (!input) return;
+    typeText(input, address);
+    typeText(input, ',');
+  },
+  // RoosterJS in the parent page handles the paste; without input it never updates its model (Proton's comment).
+  techniques: ['paste', 'execCommand', 'range'],
+} satisfies WebmailAdapter;

@@ -1,0 +1,180 @@
+/**
+ * Whole-database reads and writes: the customers table with statuses (options page, CSV), backup, restore and
+ * erase. Only ordinary puts and deletes, never `db.delete()` or `clear()`: the sync work item's change tracking
+ * must see each record that goes.
+ */
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, checkBackup } from '../core/backup';
+import { formatCsv } from '../core/csv';
+import { effectiveStatus, type Invitation } from '../core/status';
+import { now } from './clock';
+import { fromRow, toRow } from './customers';
+import type { CustomerRow, ResellerDb } from './db';
+import { InvalidInputError } from './settings';
+
+const tables = (db: ResellerDb) => [db.customers, db.invitations, db.events, db.settings];
+
+/** An undo snapshot is only meaningful for 10 seconds on this browser: it is not backed up. */
+function withoutUndo(inv: Invitation): Invitation {
+  const { previous: _previous, ...rest } = inv;
+  return rest;
+}
+
+/** Everything, as one plain JSON object, read in one transaction so it is consistent. */
+export async function exportAll(db: ResellerDb): Promise<Backup> {
+  return db.transaction('r', tables(db), async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now(),
+    customers: (await db.customers.toArray()).map(fromRow),
+    invitations: (await db.invitations.toArray()).map(withoutUndo),
+    events: await db.events.toArray(),
+    settings: await db.settings.toArray(),
+  }));
+}
+
+/** Index keys are rebuilt from the record rather than trusted from the file. */
+function normalise(b: Backup) {
+  return {
+    customers: b.customers.map((c) => toRow(c)),
+    invitations: b.invitations.map((inv) => ({
+      ...withoutUndo(inv),
+      firstSentAt: inv.sentAt[0] ?? 0,
+      lastSentAt: inv.sentAt[inv.sentAt.length - 1] ?? 0,
+    })),
+    events: b.events,
+    settings: b.settings,
+  };
+}
+
+/**
+ * Imports a backup (JSON text or object), checked whole first: a corrupt or foreign file throws InvalidInputError
+ * and changes nothing. `merge` adds what is missing and takes a record only when its updatedAt is newer (events are
+ * immutable, settings carry no time: both only added). `replace` makes the database equal to the file.
+ */
+export async function importBackup(db: ResellerDb, json: unknown, mode: 'merge' | 'replace'): Promise<void> {
+  const checked = checkBackup(json);
+  if (!checked.ok) throw new InvalidInputError(checked.findings);
+  const b = normalise(checked.backup);
+  await db.transaction('rw', tables(db), async () => {
+    if (mode === 'replace') {
+      await deleteAbsent(db.customers, new Set(b.customers.map((c) => c.id)));
+      await deleteAbsent(db.invitations, new Set(b.invitations.map((i) => i.id)));
+      await deleteAbsent(db.events, new Set(b.events.map((e) => e.id)));
+      await deleteAbsent(db.settings, new Set(b.settings.map((s) => s.key)));
+      await Promise.all([
+        db.customers.bulkPut(b.customers),
+        db.invitations.bulkPut(b.invitations),
+        db.events.bulkPut(b.events),
+        db.settings.bulkPut(b.settings),
+      ]);
+      return;
+    }
+    await db.customers.bulkPut(await newer(db.customers, b.customers));
+    await db.invitations.bulkPut(await newer(db.invitations, b.invitations));
+    await db.events.bulkPut(await missing(db.events, b.events, (e) => e.id));
+    await db.settings.bulkPut(await missing(db.settings, b.settings, (s) => s.key));
+  });
+}
+
+interface KeyedTable<T, K> {
+  toCollection(): { primaryKeys(): PromiseLike<K[]> };
+  bulkDelete(keys: K[]): PromiseLike<void>;
+  bulkGet(keys: K[]): PromiseLike<(T | undefined)[]>;
+}
+
+async function deleteAbsent<T>(table: KeyedTable<T, string>, keep: Set<string>): Promise<void> {
+  const keys = await table.toCollection().primaryKeys();
+  await table.bulkDelete(keys.filter((k) => !keep.has(k)));
+}
+
+async function newer<T extends { id: string; updatedAt: number }>(table: KeyedTable<T, string>, rows: T[]) {
+  const local = await table.bulkGet(rows.map((r) => r.id));
+  return rows.filter((r, i) => {
+    const mine = local[i];
+    return mine === undefined || r.updatedAt > mine.updatedAt;
+  });
+}
+
+async function missing<T>(table: KeyedTable<T, string>, rows: T[], key: (r: T) => string) {
+  const local = await table.bulkGet(rows.map(key));
+  return rows.filter((_, i) => local[i] === undefined);
+}
+
+/** Deletes every record of every table, profile included, one ordinary delete each. */
+export async function eraseAll(db: ResellerDb): Promise<void> {
+  await db.transaction('rw', tables(db), async () => {
+    await deleteAbsent(db.customers, new Set());
+    await deleteAbsent(db.invitations, new Set());
+    await deleteAbsent(db.events, new Set());
+    await deleteAbsent(db.settings, new Set());
+  });
+}
+
+const CSV_HEADER = [
+  'Company name',
+  'Contact name',
+  'Email',
+  'Domain',
+  'Microsoft ID',
+  'Language',
+  'Reseller status',
+  'Reseller first sent',
+  'Reseller last sent',
+  'Reseller accepted',
+  'GDAP status',
+  'Served by another partner',
+  'Notes',
+];
+
+const day = (t: number | undefined): string => (t ? new Date(t).toISOString().slice(0, 10) : '');
+
+export interface CustomerTableRow {
+  customer: CustomerRow;
+  reseller?: Invitation;
+  gdap?: Invitation;
+}
+
+/**
+ * Every customer with its reseller and GDAP invitation, by company name: what the options table filters, sorts and
+ * virtualises in memory (two reads in one transaction, about 20,000 records at 10,000 customers).
+ */
+export async function customerTable(db: ResellerDb): Promise<CustomerTableRow[]> {
+  const [customers, invitations] = await db.transaction('r', db.customers, db.invitations, () =>
+    Promise.all([db.customers.orderBy('nameKey').toArray(), db.invitations.toArray()]),
+  );
+  const of = new Map<string, Invitation>();
+  // After a sync race a customer may hold two of a type: the pending one is the live one.
+  for (const inv of invitations) {
+    const key = `${inv.customerId}|${inv.type}`;
+    if (of.get(key)?.status !== 'pending') of.set(key, inv);
+  }
+  return customers.map((customer) => {
+    const row: CustomerTableRow = { customer };
+    const reseller = of.get(`${customer.id}|reseller`);
+    const gdap = of.get(`${customer.id}|gdap`);
+    if (reseller) row.reseller = reseller;
+    if (gdap) row.gdap = gdap;
+    return row;
+  });
+}
+
+/** Every customer with its reseller and GDAP status, one row each, for a spreadsheet. */
+export async function customersCsv(db: ResellerDb): Promise<string> {
+  const at = now();
+  const rows = (await customerTable(db)).map(({ customer: c, reseller: r, gdap: g }) => [
+    c.companyName,
+    c.contactName,
+    c.email,
+    c.domain,
+    c.tenantId,
+    c.language,
+    r ? effectiveStatus(r, at) : '',
+    day(r?.firstSentAt),
+    day(r?.lastSentAt),
+    day(r?.acceptedAt),
+    g ? effectiveStatus(g, at) : '',
+    c.servedByAnotherPartner ? 'yes' : '',
+    c.notes,
+  ]);
+  return formatCsv([CSV_HEADER, ...rows]);
+}

@@ -1,0 +1,167 @@
+/** Named queries on the customers table: recognise, create, edit, search and delete customers. */
+import Dexie from 'dexie';
+import {
+  type Customer,
+  type CustomerKeys,
+  checkCustomer,
+  companyDomain,
+  customerWords,
+  findCustomerMatch,
+  matchesSearch,
+  searchTokens,
+} from '../core/customer';
+import { normaliseCompanyName } from '../core/reconcile';
+import type { Language } from '../core/types';
+import { now } from './clock';
+import { type CustomerRow, newId, type ResellerDb } from './db';
+import { deleteEventsOfCustomers } from './events';
+import { InvalidInputError } from './settings';
+
+/** What a form or an export row gives; missing text is ''. */
+export interface CustomerFields extends CustomerKeys {
+  companyName: string;
+  contactName?: string;
+  language?: Language;
+  notes?: string;
+  servedByAnotherPartner?: boolean;
+}
+
+/** The stored form: trimmed, keys lowercase, derived index keys rebuilt. */
+export function toRow(c: Customer): CustomerRow {
+  const customer: Customer = {
+    ...c,
+    companyName: c.companyName.trim(),
+    contactName: c.contactName.trim(),
+    email: c.email.trim().toLowerCase(),
+    domain: c.domain.trim().toLowerCase(),
+    tenantId: c.tenantId.trim().toLowerCase(),
+  };
+  return { ...customer, nameKey: normaliseCompanyName(customer.companyName), words: customerWords(customer) };
+}
+
+/** The record without its index keys, for backups and sync. */
+export function fromRow(row: CustomerRow): Customer {
+  const { nameKey: _n, words: _w, ...customer } = row;
+  return customer;
+}
+
+/** A new customer; the domain comes from a company email when none is given. */
+export function newCustomer(f: CustomerFields, at: number, id = newId()): CustomerRow {
+  return toRow({
+    id,
+    companyName: f.companyName,
+    contactName: f.contactName ?? '',
+    email: f.email ?? '',
+    domain: companyDomain(f) ?? '',
+    tenantId: f.tenantId ?? '',
+    language: f.language ?? 'en',
+    notes: f.notes ?? '',
+    servedByAnotherPartner: f.servedByAnotherPartner ?? false,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** Fills the customer's empty contact, email, domain and tenant from a send; undefined when nothing changes. */
+export function fillBlanks(c: CustomerRow, f: CustomerFields, at: number): CustomerRow | undefined {
+  const patch: Partial<Customer> = {};
+  if (!c.contactName && f.contactName?.trim()) patch.contactName = f.contactName;
+  if (!c.email && f.email?.trim()) patch.email = f.email;
+  const domain = companyDomain(f);
+  if (!c.domain && domain) patch.domain = domain;
+  if (!c.tenantId && f.tenantId?.trim()) patch.tenantId = f.tenantId;
+  return Object.keys(patch).length === 0 ? undefined : toRow({ ...fromRow(c), ...patch, updatedAt: at });
+}
+
+export async function getCustomer(db: ResellerDb, id: string): Promise<CustomerRow | undefined> {
+  return db.customers.get(id);
+}
+
+/** The customer these keys designate (email, then domain, then tenant ID), read through the indexes. */
+export async function findCustomer(db: ResellerDb, keys: CustomerKeys): Promise<CustomerRow | undefined> {
+  const lookups: [string, string | undefined][] = [
+    ['email', keys.email?.trim().toLowerCase()],
+    ['domain', companyDomain(keys)],
+    ['tenantId', keys.tenantId?.trim().toLowerCase()],
+  ];
+  const found = await Promise.all(
+    lookups.map(([index, value]) => (value ? db.customers.where(index).equals(value).toArray() : [])),
+  );
+  return findCustomerMatch(found.flat(), keys)?.customer;
+}
+
+function validate(fields: CustomerFields): void {
+  const findings = checkCustomer(fields);
+  if (findings.length > 0) throw new InvalidInputError(findings);
+}
+
+/** Adds a customer typed in by the partner; invalid fields throw InvalidInputError and write nothing. */
+export async function addCustomer(db: ResellerDb, fields: CustomerFields): Promise<CustomerRow> {
+  validate(fields);
+  const row = newCustomer(fields, now());
+  await db.customers.add(row);
+  return row;
+}
+
+/** Edits a customer; the id and creation time never change. */
+export async function updateCustomer(db: ResellerDb, id: string, patch: Partial<CustomerFields>) {
+  return db.transaction('rw', db.customers, async () => {
+    const current = await db.customers.get(id);
+    if (!current)
+      throw new InvalidInputError([{ field: 'id', code: 'not-found', message: 'No such customer.' }]);
+    const next = { ...fromRow(current), ...definedOnly(patch), id, createdAt: current.createdAt };
+    validate(next);
+    const row = toRow({ ...next, updatedAt: now() });
+    await db.customers.put(row);
+    return row;
+  });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Customers whose words start with every word searched (company, contact, email, domain), at most `limit`,
+ * by company name. The longest word walks the multi-entry index; the others filter what it finds.
+ */
+export async function searchCustomers(db: ResellerDb, text: string, limit = 50): Promise<CustomerRow[]> {
+  const tokens = searchTokens(text);
+  const longest = [...tokens].sort((a, b) => b.length - a.length)[0];
+  if (longest === undefined) return db.customers.orderBy('nameKey').limit(limit).toArray();
+  const found = await db.customers
+    .where('words')
+    .startsWith(longest)
+    .distinct()
+    .filter((c) => matchesSearch(c.words, tokens))
+    .limit(limit)
+    .toArray();
+  return found.sort((a, b) => a.nameKey.localeCompare(b.nameKey));
+}
+
+/** Ids of every customer the search finds, for lists that filter further (the pending list). */
+export async function searchCustomerIds(db: ResellerDb, text: string): Promise<string[] | undefined> {
+  const tokens = searchTokens(text);
+  const longest = [...tokens].sort((a, b) => b.length - a.length)[0];
+  if (longest === undefined) return undefined;
+  const found = db.customers.where('words').startsWith(longest).distinct();
+  return found.filter((c) => matchesSearch(c.words, tokens)).primaryKeys();
+}
+
+/** Deletes customers with their invitations and events, through ordinary deletes (sync sees each one). */
+export async function deleteCustomers(db: ResellerDb, ids: readonly string[]): Promise<void> {
+  await db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
+    const invitations = await db.invitations
+      .where('[customerId+type]')
+      .inAnyRange(
+        ids.map((id) => [
+          [id, Dexie.minKey],
+          [id, Dexie.maxKey],
+        ]),
+      )
+      .primaryKeys();
+    await db.invitations.bulkDelete(invitations);
+    await deleteEventsOfCustomers(db, ids);
+    await db.customers.bulkDelete([...ids]);
+  });
+}

@@ -1,0 +1,145 @@
+// @vitest-environment happy-dom
+/**
+ * Each adapter's find/read logic against the saved fixture pages: compose roots, order, ids, subject, recipients,
+ * reply detection, minimised composes, localised labels, plain-text mode, and site detection by host and markers.
+ */
+import { describe, expect, it } from 'vitest';
+import type { WebmailAdapter } from '../../src/content/adapter';
+import { find } from '../../src/content/composes';
+import { gmail } from '../../src/content/gmail';
+import { isPlainText } from '../../src/content/insert';
+import { outlook } from '../../src/content/outlook';
+import { proton } from '../../src/content/proton';
+import { yahoo } from '../../src/content/yahoo';
+import { loadFixture, loadHtml } from './load';
+
+const ALL: WebmailAdapter[] = [gmail, outlook, yahoo, proton];
+const detected = (doc: Document) => ALL.filter((a) => a.detect(doc)).map((a) => a.site);
+
+/** Sites whose body is in the page itself (Proton's is in an iframe happy-dom cannot fill). */
+const INLINE = [gmail, outlook, yahoo];
+
+describe('site detection', () => {
+  it('knows each fixture by its real host, and only that one', () => {
+    for (const site of ['gmail', 'outlook', 'yahoo', 'proton'] as const) {
+      expect(detected(loadFixture(site, 'new.html'))).toEqual([site]);
+    }
+  });
+
+  it('knows every Outlook host, and custom-domain Outlook by its owamail/cdn.office.net markers only', () => {
+    for (const host of [
+      'outlook.office365.com',
+      'outlook.live.com',
+      'outlook.office365.us',
+      'outlook.cloud.microsoft',
+    ]) {
+      expect(outlook.detect(loadHtml(`https://${host}/mail/`, '<p></p>'))).toBe(true);
+    }
+    const bare = '<!doctype html><html><head><title>Mail</title></head><body></body></html>';
+    expect(outlook.detect(loadHtml('https://mail.contoso.com/owa/', bare))).toBe(false);
+    const marked = bare.replace(
+      '<title>',
+      '<meta name="owa-root" content="/owamail/20261102001.12/"><title>',
+    );
+    expect(outlook.detect(loadHtml('https://mail.contoso.com/owa/', marked))).toBe(true);
+    const cdn = bare.replace(
+      '<title>',
+      '<link rel="x-owa-resources" href="https://res.cdn.office.net/owamail/"><title>',
+    );
+    expect(detected(loadHtml('https://webmail.fabrikam.example/owa/', cdn))).toEqual(['outlook']);
+  });
+
+  it("leaves Gmail's /mail/mu/ mobile app alone", () => {
+    expect(gmail.detect(loadHtml('https://mail.google.com/mail/mu/mp/1/', '<p></p>'))).toBe(false);
+    expect(gmail.detect(loadHtml('https://mail.google.com/mail/u/0/', '<p></p>'))).toBe(true);
+  });
+});
+
+describe.each(INLINE.map((a) => [a.site, a] as const))('%s adapter on its fixtures', (site, adapter) => {
+  it('finds a new compose: empty subject and To, not a reply, rich body; its id is stamped and stable', () => {
+    const doc = loadFixture(site, 'new.html');
+    const [first, ...rest] = find(adapter, doc);
+    expect(rest).toEqual([]);
+    expect(first).toEqual({
+      composeId: expect.stringMatching(/^1\.\w+$/),
+      site,
+      subject: '',
+      to: [],
+      focused: false,
+    });
+    expect(find(adapter, doc)[0]?.composeId).toBe(first?.composeId);
+    const root = adapter.composes(doc)[0] as HTMLElement;
+    expect(root.getAttribute('data-reseller-invite')).toBe(first?.composeId);
+    const body = adapter.body(root) as HTMLElement;
+    expect(adapter.isReply(root, body)).toBe(false);
+    expect(isPlainText(body)).toBe(false);
+  });
+
+  it('reads a reply: recipient already there, and it counts as a reply', () => {
+    const doc = loadFixture(site, 'reply.html');
+    const [found] = find(adapter, doc);
+    expect(found?.to).toEqual(['alex@contoso.example']);
+    const root = adapter.composes(doc)[0] as HTMLElement;
+    expect(adapter.isReply(root, adapter.body(root) as HTMLElement)).toBe(true);
+  });
+
+  it('with two composes, lists the later one first until one is focused', () => {
+    const doc = loadFixture(site, 'two.html');
+    const found = find(adapter, doc);
+    expect(found.map((c) => [c.subject, c.to])).toEqual([
+      ['', []],
+      ['Quarterly review', ['megan@northwind.example']],
+    ]);
+    expect(new Set(found.map((c) => c.composeId)).size).toBe(2);
+    const first = adapter.composes(doc)[0] as HTMLElement;
+    (adapter.body(first) as HTMLElement).focus();
+    expect(find(adapter, doc).map((c) => [c.subject, c.focused])).toEqual([
+      ['Quarterly review', true],
+      ['', false],
+    ]);
+  });
+
+  it('leaves out a minimised compose', () => {
+    const doc = loadFixture(site, 'minimised.html');
+    expect(adapter.composes(doc)).toHaveLength(2);
+    expect(find(adapter, doc)).toHaveLength(1);
+  });
+
+  it('finds French and German composes by structure, not labels', () => {
+    for (const lang of ['fr', 'de']) {
+      const doc = loadFixture(site, `${lang}.html`);
+      expect(find(adapter, doc)).toHaveLength(1);
+      const root = adapter.composes(doc)[0] as HTMLElement;
+      expect(adapter.subject(root)?.value).toBe('');
+    }
+  });
+
+  it('recognises plain-text mode', () => {
+    const doc = loadFixture(site, 'plain.html');
+    const root = adapter.composes(doc)[0] as HTMLElement;
+    expect(isPlainText(adapter.body(root) as HTMLElement)).toBe(true);
+  });
+});
+
+describe('proton adapter outside its editor frame', () => {
+  it('reads composers, subjects and address items; a reply has no subject field', () => {
+    const two = loadFixture('proton', 'two.html');
+    const [first, second] = proton.composes(two) as [HTMLElement, HTMLElement];
+    expect(proton.subject(first)?.value).toBe('Quarterly review');
+    expect(proton.recipients(first)).toEqual(['megan@northwind.example']);
+    expect(proton.recipients(second)).toEqual([]);
+    const reply = loadFixture('proton', 'reply.html');
+    const root = proton.composes(reply)[0] as HTMLElement;
+    expect(proton.subject(root)).toBeNull();
+    expect(proton.isReply(root, root)).toBe(true);
+  });
+
+  it('in plain-text mode the body is the textarea, and the composer is found through it', () => {
+    const doc = loadFixture('proton', 'plain.html');
+    const [found] = find(proton, doc);
+    expect(found).toMatchObject({ site: 'proton', subject: '', to: [] });
+    const body = proton.body(proton.composes(doc)[0] as HTMLElement) as HTMLElement;
+    expect(body.tagName).toBe('TEXTAREA');
+    expect(isPlainText(body)).toBe(true);
+  });
+});

@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { parseCustomerExport } from '../../src/core/reconcile';
+import { addCustomer } from '../../src/db/customers';
+import { customerTimeline } from '../../src/db/events';
+import { invitationOf, recordSend, withdraw } from '../../src/db/invitations';
+import { countPending } from '../../src/db/pending';
+import { applyReconcile, planFromExport } from '../../src/db/reconcile';
+import { advance, ok, T0, useDb } from './support';
+
+const ctx = useDb();
+
+const A = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
+const B = 'a1b2c3d4-e5f6-4789-8abc-def012345678';
+const C = '0b9b5b4e-1c7b-4f0e-9a55-2f0f7d0c8a11';
+const D = '11111111-2222-4333-8444-555555555555';
+
+const EXPORT = [
+  'Microsoft ID;Company name;Primary domain name;Relationship',
+  `${A};Contoso Ltd;contoso.onmicrosoft.com;Cloud Reseller`,
+  `${B};Fabrikam;fabrikam.com;Cloud Reseller`,
+  `${C};Northwind Traders Inc;northwind.onmicrosoft.com;Indirect reseller`,
+  `${D};Adatum;adatum.com;Cloud Reseller`,
+].join('\r\n');
+
+const base = { linkType: 'reseller', language: 'en', channel: 'copy' } as const;
+
+async function scenario() {
+  const { db } = ctx;
+  const contoso = ok(await recordSend(db, { ...base, companyName: 'Contoso', tenantId: A }));
+  const fabrikam = ok(await recordSend(db, { ...base, companyName: 'Fabrikam', email: 'it@fabrikam.com' }));
+  const northwind = ok(
+    await recordSend(db, { ...base, companyName: 'Northwind Traders', email: 'x@gmail.com' }),
+  );
+  const idle = await addCustomer(db, {
+    companyName: 'Unrelated',
+    tenantId: '99999999-2222-4333-8444-555555555555',
+  });
+  advance(30 * 86_400_000);
+  return { contoso, fabrikam, northwind, idle };
+}
+
+describe('reconcile against the database', () => {
+  it('plans from the export: tenant and domain matches applied, a name match only proposed, new rows offered', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    const { rows } = parseCustomerExport(EXPORT);
+    const plan = await planFromExport(db, rows);
+    expect(plan.matches.map((m) => [m.customerId, m.by, m.action, m.apply])).toEqual([
+      [s.contoso.customerId, 'tenantId', 'accept', true],
+      [s.fabrikam.customerId, 'domain', 'accept', true],
+      [s.northwind.customerId, 'name', 'accept', false],
+    ]);
+    expect(plan.additions).toEqual([{ rowIndex: 3, apply: true }]);
+  });
+
+  it('applies in chunks with progress: accepted with the export event, keys learnt, customers added', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    const progress: [number, number][] = [];
+    const result = await applyReconcile(db, plan, {
+      chunkSize: 1,
+      language: 'fr',
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(result).toEqual({ accepted: 2, created: 0, added: 1, filled: 2, skipped: [] });
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const at = T0 + 30 * 86_400_000;
+    expect(await invitationOf(db, s.contoso.customerId, 'reseller')).toMatchObject({
+      status: 'accepted',
+      acceptedAt: at,
+    });
+    expect(await invitationOf(db, s.northwind.customerId, 'reseller')).toMatchObject({ status: 'pending' });
+    expect((await db.customers.get(s.fabrikam.customerId))?.tenantId).toBe(B);
+    const timeline = await customerTimeline(db, s.fabrikam.customerId);
+    expect(timeline.at(-1)).toMatchObject({ type: 'accepted', detail: { source: 'export', by: 'domain' } });
+    const added = await db.customers.where('tenantId').equals(D).first();
+    expect(added).toMatchObject({ companyName: 'Adatum', domain: 'adatum.com', language: 'fr' });
+    expect(await invitationOf(db, added?.id ?? '', 'reseller')).toMatchObject({
+      status: 'accepted',
+      channel: 'export',
+      sentAt: [],
+    });
+    expect(await countPending(db)).toBe(1);
+  });
+
+  it('applies a name match once the partner confirms it, and is idempotent when run again', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    const rows = parseCustomerExport(EXPORT).rows;
+    const plan = await planFromExport(db, rows);
+    const confirmed = { ...plan, matches: plan.matches.map((m) => ({ ...m, apply: true })) };
+    await applyReconcile(db, confirmed);
+    expect(await invitationOf(db, s.northwind.customerId, 'reseller')).toMatchObject({
+      status: 'accepted',
+      linkType: 'reseller',
+    });
+    expect((await db.customers.get(s.northwind.customerId))?.tenantId).toBe(C);
+    const again = await planFromExport(db, rows);
+    expect(again.matches.every((m) => m.by === 'tenantId' && m.action === 'none' && !m.apply)).toBe(true);
+    expect(again.additions).toEqual([]);
+    expect(await applyReconcile(db, again)).toEqual({
+      accepted: 0,
+      created: 0,
+      added: 0,
+      filled: 0,
+      skipped: [],
+    });
+  });
+
+  it('records an accepted invitation for a known customer that was never invited', async () => {
+    const { db } = ctx;
+    const known = await addCustomer(db, { companyName: 'Northwind', tenantId: C });
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    expect(plan.matches).toEqual([
+      expect.objectContaining({ customerId: known.id, action: 'create', apply: true }),
+    ]);
+    expect((await applyReconcile(db, plan)).created).toBe(1);
+    expect(await invitationOf(db, known.id, 'reseller')).toMatchObject({
+      status: 'accepted',
+      linkType: 'indirect-reseller',
+    });
+  });
+
+  it('skips what changed since the review, listing it', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    ok(await withdraw(db, s.contoso.invitationId));
+    const result = await applyReconcile(db, plan);
+    expect(result.accepted).toBe(1);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, reason: 'not-pending' })]);
+  });
+});

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_PROFILE } from '../../src/core/profile';
+import { createDb, type ResellerDb } from '../../src/db/db';
+import { getProfile, getTemplateOverrides } from '../../src/db/settings';
+
+const PROFILE = {
+  ...EMPTY_PROFILE,
+  partnerName: 'Contoso IT',
+  tenantId: '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b',
+};
+const TEMPLATES = { fr: { subject: 'Invitation de {{partnerName}}', body: 'Bonjour,\n\n{{link}}' } };
+
+/** The database as release 0.1.0 left it: schema version 1, settings only, written by its own Dexie declaration. */
+async function releasedV1(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ settings: 'key' });
+  await v1.table('settings').bulkPut([
+    { key: 'profile', value: PROFILE },
+    { key: 'templates', value: TEMPLATES },
+  ]);
+  v1.close();
+}
+
+/** Index names as IndexedDB itself has them, not as Dexie declares them. */
+function storedIndexes(db: ResellerDb, table: string): string[] {
+  const idb = db.backendDB();
+  return [...idb.transaction(table, 'readonly').objectStore(table).indexNames].sort();
+}
+
+let db: ResellerDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+describe('schema upgrades', () => {
+  it('upgrades a version 1 database to version 2, keeping the settings', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    await releasedV1(name);
+    db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await getProfile(db)).toEqual(PROFILE);
+    expect(await getTemplateOverrides(db)).toEqual(TEMPLATES);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['customers', 'events', 'invitations', 'settings']);
+    expect(await db.customers.count()).toBe(0);
+    expect(storedIndexes(db, 'invitations')).toEqual([
+      '[customerId+type]',
+      '[status+acceptedAt]',
+      '[status+firstSentAt]',
+      '[status+followUpDueAt]',
+      '[status+lastSentAt]',
+    ]);
+    expect(storedIndexes(db, 'customers')).toEqual(['domain', 'email', 'nameKey', 'tenantId', 'words']);
+    expect(storedIndexes(db, 'events')).toEqual(['[customerId+at]']);
+    expect(storedIndexes(db, 'settings')).toEqual([]);
+  });
+
+  it('creates every table in a new database, with string keys and no auto-increment', async () => {
+    db = createDb(`t-${crypto.randomUUID()}`);
+    await db.open();
+    for (const table of db.tables) {
+      expect(table.schema.primKey.auto, table.name).toBe(false);
+    }
+    expect(db.customers.schema.primKey.keyPath).toBe('id');
+    expect(db.customers.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
+  });
+
+  it('reopens a version 2 database with its data', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const first = createDb(name);
+    await first.events.add({ id: 'e', customerId: 'c', invitationId: 'i', at: 1, type: 'sent', detail: {} });
+    first.close();
+    db = createDb(name);
+    expect(await db.events.get('e')).toMatchObject({ customerId: 'c' });
+  });
+});

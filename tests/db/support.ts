@@ -1,0 +1,50 @@
+/** Shared set-up for database tests: a fresh database per test and a clock the test moves by hand. */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach } from 'vitest';
+import { setClock } from '../../src/db/clock';
+import { createDb, type ResellerDb } from '../../src/db/db';
+
+export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
+export const DAY = 86_400_000;
+export const GDAP_LINK =
+  'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/' +
+  '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
+
+export const clock = { t: T0 };
+
+/** Moves the test clock forward. */
+export function advance(ms: number): number {
+  clock.t += ms;
+  return clock.t;
+}
+
+/** Registers hooks giving each test its own database and the clock at T0; read `ctx.db` inside tests. */
+export function useDb(): { db: ResellerDb } {
+  const ctx = {} as { db: ResellerDb };
+  beforeEach(() => {
+    clock.t = T0;
+    setClock(() => clock.t);
+    ctx.db = createDb(`t-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    setClock();
+    await ctx.db.delete();
+  });
+  return ctx;
+}
+
+/** The error a promise rejects with, failing the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/** Narrows a result union to its ok branch, failing with the reason otherwise. */
+export function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
+  return r as Extract<T, { ok: true }>;
+}
