@@ -88,6 +88,32 @@ export const permissions = {
   origins: async (): Promise<string[]> => (await browser.permissions.getAll()).origins ?? [],
   /** Must run inside a click handler: browsers refuse a permission request without a user gesture. */
   request: (origins: string[]): Promise<boolean> => browser.permissions.request({ origins }),
+  /** An optional API permission (`notifications`): asked only when the partner turns the feature on, from a click. */
+  requestApi: (permission: 'notifications'): Promise<boolean> =>
+    browser.permissions.request({ permissions: [permission] }),
+  hasApi: (permission: 'notifications'): Promise<boolean> =>
+    browser.permissions.contains({ permissions: [permission] }),
+  removeApi: (permission: 'notifications'): Promise<boolean> =>
+    browser.permissions.remove({ permissions: [permission] }),
+};
+
+export const alarms = {
+  /** A repeating alarm; re-creating one with the same name replaces it (no duplicates across worker restarts). */
+  every: (name: string, periodInMinutes: number): Promise<void> =>
+    Promise.resolve(browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 })),
+  onAlarm: browser.alarms.onAlarm,
+};
+
+export const notifications = {
+  /** Needs the optional `notifications` permission; callers check `permissions.hasApi` first. */
+  show: (id: string, title: string, message: string): Promise<string> =>
+    browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title,
+      message,
+    }),
+  onClicked: (listener: (id: string) => void): void => browser.notifications?.onClicked.addListener(listener),
 };
 
 /** The webmail hosts we may ask for, from the manifest (spec/webmail.md §5). */
