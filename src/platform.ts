@@ -27,6 +27,8 @@ export const runtime = {
   sendMessage: (message: unknown): Promise<unknown> => browser.runtime.sendMessage(message),
   onMessage: browser.runtime.onMessage,
   onInstalled: browser.runtime.onInstalled,
+  /** Browser start (profile opened): alarms are not guaranteed to survive a restart, so they are created again. */
+  onStartup: browser.runtime.onStartup,
   openOptionsPage: (): Promise<void> => browser.runtime.openOptionsPage(),
 };
 

@@ -1,24 +1,55 @@
 /** Wires the worker's listeners and nothing else: the behaviour lives in the modules it imports. */
+import { db } from '../db/db';
+import { getTrackingSettings } from '../db/tracking-settings';
 import { isRequest, type MessageType } from '../messages';
-import { menus, type Runtime, runtime, tabs } from '../platform';
-import { handlers } from './handlers';
+import { alarms, menus, notifications, permissions, type Runtime, runtime, t, tabs } from '../platform';
+import { CUSTOMERS_PAGE, NOTIFICATION_ID, onAlarm, type ReminderPort, scheduleAlarms } from './alarms';
+import { handlers, refreshBadgeNow } from './handlers';
 import { createMenu, onMenuClick } from './menu';
 import { isExtensionPage } from './sender';
 
 const TYPES = Object.keys(handlers) as MessageType[];
+const own = { id: runtime.id(), baseUrl: runtime.url('') };
+
+/** Errors stop here, at the top (DESIGN.md, style 11): a listener has no caller to return them to. */
+const report = (what: string) => (error: unknown) => console.error(what, error);
+
+const reminders: ReminderPort = {
+  refresh: refreshBadgeNow,
+  settings: () => getTrackingSettings(db),
+  canNotify: () => permissions.hasApi('notifications'),
+  show: notifications.show,
+  t,
+};
 
 runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isRequest(message, TYPES) || !isExtensionPage(sender)) return undefined;
+  if (!isRequest(message, TYPES) || !isExtensionPage(sender, own)) return undefined;
   const handle = handlers[message.type] as (request: typeof message) => Promise<unknown>;
   return handle(message);
 });
 
 runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType) => {
   void createMenu();
+  void scheduleAlarms(alarms).catch(report('Scheduling alarms failed'));
   // First install: open the options page so the partner can set the profile up in a full tab.
   // `temporary` (Firefox test installs) also gets it: BiDi cannot navigate to moz-extension:// by itself.
   if (details.reason === 'install' || details.temporary)
     void tabs.create(runtime.url('src/options/index.html'));
 });
 
+runtime.onStartup.addListener(() => {
+  void scheduleAlarms(alarms).catch(report('Scheduling alarms failed'));
+});
+
+alarms.onAlarm.addListener((alarm: { name: string }) => {
+  void onAlarm(alarm, reminders).catch(report(`Alarm ${alarm.name} failed`));
+});
+
+notifications.onClicked((id) => {
+  if (id === NOTIFICATION_ID) void tabs.create(runtime.url(CUSTOMERS_PAGE));
+});
+
 menus.onClicked.addListener(onMenuClick);
+
+// Every worker start: the badge survives a restart but the count may have changed while the worker slept.
+void refreshBadgeNow().catch(report('Badge refresh failed'));

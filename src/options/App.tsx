@@ -5,35 +5,65 @@ import { t } from '../platform';
 import { InviteView } from '../ui/invite/InviteView';
 import { ProfileForm } from '../ui/ProfileForm';
 import { useLive } from '../ui/useLive';
+import { BackupSection } from './components/backup/BackupSection';
+import { CustomersSection } from './components/customers/CustomersSection';
+import { Nav, type NavItem } from './components/Nav';
+import { RemindersSection } from './components/RemindersSection';
+import { ReconcileSection } from './components/reconcile/ReconcileSection';
 import { TemplateEditor } from './components/TemplateEditor';
 
 /** `#invite=<tabId>`: opened from the webmail context menu where the browser cannot open the popup itself. */
 const inviteTab = /^#invite=(\d+)$/.exec(location.hash)?.[1];
 
-/** The options page: partner profile and templates. */
+/** Section ids are link targets: the worker's reminder opens `#customers` (background/alarms.ts). */
+const SECTIONS: readonly NavItem[] = [
+  { id: 'customers', label: 'navCustomers' },
+  { id: 'reconcile', label: 'navReconcile' },
+  { id: 'templates', label: 'navTemplates' },
+  { id: 'profile', label: 'navProfile' },
+  { id: 'reminders', label: 'navReminders' },
+  { id: 'backup', label: 'navBackup' },
+];
+
+/** The options page: customers and charts, Partner Center reconcile, templates, profile, reminders, backup. */
 export function App() {
   const profile = useLive(async () => (await getProfile(db)) ?? null);
   return (
-    <main class="options-main" data-ready={profile !== undefined}>
-      <h1>{t('extName')}</h1>
-      {inviteTab && profile && (
-        <section class="card">
-          <InviteView
-            profile={profile}
-            targetTabId={Number(inviteTab)}
-            onEditProfile={() => document.getElementById('partnerName')?.focus()}
-          />
+    <div class="options-layout">
+      <Nav items={SECTIONS} />
+      <main class="options-main" data-ready={profile !== undefined}>
+        <h1>{t('extName')}</h1>
+        {inviteTab && profile && (
+          <section class="card narrow">
+            <InviteView
+              profile={profile}
+              targetTabId={Number(inviteTab)}
+              onEditProfile={() => document.getElementById('partnerName')?.focus()}
+            />
+          </section>
+        )}
+        {profile === null && (
+          <p class="card note" data-testid="no-profile">
+            {t('noProfileYet')}{' '}
+            <a href="#profile" target="_self">
+              {t('setUpProfile')}
+            </a>
+          </p>
+        )}
+        <CustomersSection />
+        <ReconcileSection />
+        <section id="templates" aria-labelledby="templates-title" class="section card narrow">
+          <h2 id="templates-title">{t('templatesTitle')}</h2>
+          <TemplateEditor profile={profile ?? EMPTY_PROFILE} />
         </section>
-      )}
-      <section aria-labelledby="profile-title" class="card">
-        <h2 id="profile-title">{t('profileTitle')}</h2>
-        {/* The form starts from the stored profile once it is read, then owns its draft until saved. */}
-        {profile !== undefined && <ProfileForm initial={profile ?? EMPTY_PROFILE} />}
-      </section>
-      <section aria-labelledby="templates-title" class="card">
-        <h2 id="templates-title">{t('templatesTitle')}</h2>
-        <TemplateEditor profile={profile ?? EMPTY_PROFILE} />
-      </section>
-    </main>
+        <section id="profile" aria-labelledby="profile-title" class="section card narrow">
+          <h2 id="profile-title">{t('profileTitle')}</h2>
+          {/* The form starts from the stored profile once it is read, then owns its draft until saved. */}
+          {profile !== undefined && <ProfileForm initial={profile ?? EMPTY_PROFILE} />}
+        </section>
+        <RemindersSection />
+        <BackupSection />
+      </main>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import './options.css';
 import { uiLanguage } from '../platform';
 import { App } from './App';
 

@@ -1,0 +1,105 @@
+/**
+ * In-page timings of the popup and the options table for bench/tracking.ts: User Timing marks the pages set, and a
+ * MutationObserver installed before the page's own scripts for what they do not mark. All times are milliseconds
+ * from navigation start, so no Playwright round trip is counted.
+ */
+import type { Page } from 'playwright-core';
+import { median } from './tracking-support';
+
+type Seen = { counts?: number; rows?: number; clickAt?: number; table?: number };
+const seenOf = () => (globalThis as unknown as { __seen: Seen }).__seen;
+
+/**
+ * Installed before every navigation of the measuring page (as a string: tsx would add a helper to a function):
+ * records, in page time, when the popup's counts, its first pending rows (after a tab click) and the options
+ * table's first row reach the DOM. MutationObserver callbacks run before the next paint.
+ */
+const OBSERVER = `(() => {
+  const seen = {};
+  globalThis.__seen = seen;
+  new MutationObserver(() => {
+    const now = performance.now();
+    const tab = document.getElementById('tab-pending');
+    if (seen.counts === undefined && tab && /\\d/.test(tab.textContent || '')) seen.counts = now;
+    if (seen.clickAt !== undefined && seen.rows === undefined && document.querySelector('[data-testid="pending-row"]'))
+      seen.rows = now;
+    if (seen.table === undefined && document.querySelector('[aria-rowindex="2"]')) seen.table = now;
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+/** Call once per measuring page. */
+export const observe = (page: Page) => page.addInitScript({ content: OBSERVER });
+
+const seen = (page: Page) => page.evaluate(seenOf);
+const until = (page: Page, key: keyof Seen) =>
+  page.waitForFunction((k) => (globalThis as unknown as { __seen: Seen }).__seen[k], key, { polling: 5 });
+const markTime = (page: Page, name: string) =>
+  page
+    .waitForFunction((n) => performance.getEntriesByName(n)[0]?.startTime, name, { polling: 5 })
+    .then((h) => h.jsonValue() as Promise<number>);
+
+export interface PopupFigures {
+  /** The bare page of the start-up bench (same shell, no script): DOMContentLoaded end. */
+  bare: number;
+  /** The popup's `popup-interactive` mark (profile read, invite form usable). */
+  interactive: number;
+  /** The Pending tab shows its count (the glance query answered). */
+  counts: number;
+  /** From a click on the Pending tab to its first rows (pendingList first 50); NaN without rows. */
+  rows: number;
+}
+
+/** `runs` alternations of the bare page and the popup, after one warm-up open; medians. */
+export async function popupRuns(
+  page: Page,
+  base: string,
+  runs: number,
+  withRows: boolean,
+): Promise<PopupFigures> {
+  const out = {
+    bare: [] as number[],
+    interactive: [] as number[],
+    counts: [] as number[],
+    rows: [] as number[],
+  };
+  await page.goto(`${base}src/popup/index.html`);
+  await until(page, 'counts');
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${base}src/popup/bare.html`);
+    out.bare.push(
+      await page.evaluate(
+        () =>
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+            .domContentLoadedEventEnd,
+      ),
+    );
+    await page.goto(`${base}src/popup/index.html`);
+    out.interactive.push(await markTime(page, 'popup-interactive'));
+    await until(page, 'counts');
+    out.counts.push((await seen(page)).counts as number);
+    if (!withRows) continue;
+    await page.evaluate(() => {
+      (globalThis as unknown as { __seen: Seen }).__seen.clickAt = performance.now();
+      document.getElementById('tab-pending')?.click();
+    });
+    await until(page, 'rows');
+    const s = await seen(page);
+    out.rows.push((s.rows as number) - (s.clickAt as number));
+  }
+  await page.goto('about:blank'); // no live query left to re-run while the bench writes
+  const m = (xs: number[]) => median(xs);
+  return { bare: m(out.bare), interactive: m(out.interactive), counts: m(out.counts), rows: m(out.rows) };
+}
+
+/** Options page open → customers table first rows (its `customers-table-rendered` mark, or the row, if later). */
+export async function tableRuns(page: Page, base: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(`${base}src/options/index.html#customers`);
+    const mark = await markTime(page, 'customers-table-rendered');
+    await until(page, 'table');
+    times.push(Math.max(mark, (await seen(page)).table as number));
+  }
+  await page.goto('about:blank');
+  return median(times);
+}

@@ -1,0 +1,119 @@
+/**
+ * Bench-only extension page script (bench/tracking.ts bundles it into a copy of dist/, never into the product):
+ * runs the real src/db functions against the extension's own database and times them in the page, so the figures
+ * carry no Playwright round trip. Exposed as `globalThis.bench`.
+ */
+import { parseCustomerExport } from '../src/core/reconcile';
+import type { Invitation, InvitationEvent } from '../src/core/status';
+import { type CustomerRow, db } from '../src/db/db';
+import { countOverdue, countPending, pendingList } from '../src/db/pending';
+import { applyReconcile, planFromExport } from '../src/db/reconcile';
+import { saveProfile } from '../src/db/settings';
+
+type Profile = Parameters<typeof saveProfile>[1];
+
+interface Snapshot {
+  customers: Set<string>;
+  invitations: Map<string, Invitation>;
+  events: Set<string>;
+}
+
+interface Written {
+  customers: CustomerRow[];
+  invitations: Invitation[];
+  events: InvitationEvent[];
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await fn();
+  return [performance.now() - start, value];
+}
+
+async function snapshot(): Promise<Snapshot> {
+  const [customers, invitations, events] = await Promise.all([
+    db.customers.toCollection().primaryKeys(),
+    db.invitations.toArray(),
+    db.events.toCollection().primaryKeys(),
+  ]);
+  return {
+    customers: new Set(customers),
+    invitations: new Map(invitations.map((i) => [i.id, i])),
+    events: new Set(events),
+  };
+}
+
+/** Everything written since `since` (reconcile stamps every write with the time it started) or absent before. */
+async function writtenSince(before: Snapshot, since: number): Promise<Written> {
+  const [customers, invitations, events] = await Promise.all([
+    db.customers.filter((c) => c.updatedAt >= since || !before.customers.has(c.id)).toArray(),
+    db.invitations.filter((i) => i.updatedAt >= since || !before.invitations.has(i.id)).toArray(),
+    db.events.filter((e) => !before.events.has(e.id)).toArray(),
+  ]);
+  return { customers, invitations, events };
+}
+
+/** Puts the database back as it was before `written` (untimed, between runs). */
+async function restore(before: Snapshot, written: Written, customersBefore: CustomerRow[]): Promise<void> {
+  const old = new Map(customersBefore.map((c) => [c.id, c]));
+  await db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
+    await db.events.bulkDelete(written.events.map((e) => e.id));
+    await db.invitations.bulkDelete(
+      written.invitations.filter((i) => !before.invitations.has(i.id)).map((i) => i.id),
+    );
+    await db.invitations.bulkPut(written.invitations.flatMap((i) => before.invitations.get(i.id) ?? []));
+    await db.customers.bulkDelete(written.customers.filter((c) => !old.has(c.id)).map((c) => c.id));
+    await db.customers.bulkPut(written.customers.flatMap((c) => old.get(c.id) ?? []));
+  });
+}
+
+export const api = {
+  saveProfile: (profile: Profile) => saveProfile(db, profile),
+
+  /** `pendingList(db, 50)` and the popup's two counts, each run `runs` times after one warm-up. */
+  async queries(runs: number) {
+    const out = { pendingList: [] as number[], countPending: [] as number[], countOverdue: [] as number[] };
+    await pendingList(db, 50);
+    for (let i = 0; i < runs; i++) {
+      out.pendingList.push((await timed(() => pendingList(db, 50)))[0]);
+      out.countPending.push((await timed(() => countPending(db)))[0]);
+      out.countOverdue.push((await timed(() => countOverdue(db, 7)))[0]);
+    }
+    return out;
+  },
+
+  /**
+   * One reconcile of `csv` (parse + plan + apply everything the review offers), then, from the same starting state,
+   * one bulkPut of exactly the records it wrote, in one transaction; the database is left as it was before.
+   */
+  async reconcile(csv: string) {
+    const before = await snapshot();
+    const customersBefore = await db.customers.toArray();
+    const since = Date.now();
+    const [parse, parsed] = await timed(async () => parseCustomerExport(csv));
+    const [plan, review] = await timed(() => planFromExport(db, parsed.rows));
+    for (const addition of review.additions) addition.apply = true;
+    const [apply, result] = await timed(() => applyReconcile(db, review));
+    const written = await writtenSince(before, since);
+    await restore(before, written, customersBefore);
+    const [bulkPut] = await timed(() =>
+      db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
+        await db.customers.bulkPut(written.customers);
+        await db.invitations.bulkPut(written.invitations);
+        await db.events.bulkPut(written.events);
+      }),
+    );
+    await restore(before, written, customersBefore);
+    const counts = {
+      rows: parsed.rows.length,
+      problems: parsed.problems.length,
+      customers: written.customers.length,
+      invitations: written.invitations.length,
+      events: written.events.length,
+    };
+    return { parse, plan, apply, bulkPut, result: { ...result, skipped: result.skipped.length }, counts };
+  },
+};
+
+(globalThis as unknown as { bench: typeof api }).bench = api;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,10 @@
+/** Dates and numbers in the browser's UI language, formatters built once (the table formats thousands of cells). */
+import { uiLanguage } from '../platform';
+
+const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormat = new Intl.NumberFormat(uiLanguage());
+
+export const formatDate = (at: number): string => dateFormat.format(at);
+export const formatDateTime = (at: number): string => dateTimeFormat.format(at);
+export const formatNumber = (n: number): string => numberFormat.format(n);
