@@ -1,37 +1,62 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EMPTY_PROFILE } from '../core/profile';
 import { db } from '../db/db';
+import type { PendingItem } from '../db/pending';
 import { getProfile } from '../db/settings';
 import { runtime, t } from '../platform';
+import type { FollowUpTarget } from '../ui/invite/FollowUpBar';
 import { InviteView } from '../ui/invite/InviteView';
 import { ProfileForm } from '../ui/ProfileForm';
 import { useLive } from '../ui/useLive';
+import { PendingPanel } from './components/PendingPanel';
+import { type TabId, TabPanel, Tabs } from './components/Tabs';
+import { followUpTarget } from './facts';
+import { readGlance } from './glance';
 
-/** The toolbar popup: the first-run profile, then the invite view. */
+/** The toolbar popup: the first-run profile, then two tabs: invite a customer, and the pending invitations. */
 export function App() {
   // null: read, no profile yet; undefined: still reading (the frame paints before data).
   const profile = useLive(async () => (await getProfile(db)) ?? null);
+  const glance = useLive(() => readGlance(db));
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<TabId>('invite');
+  // The pending list is read the first time its tab opens, not on every popup open.
+  const [pendingOpened, setPendingOpened] = useState(false);
+  const [followUp, setFollowUp] = useState<FollowUpTarget | undefined>(undefined);
   const ready = profile !== undefined;
   // The moment the popup can be used, for `npm run bench` (a User Timing mark costs nothing when unread).
   useEffect(() => {
     if (ready) performance.mark('popup-interactive');
   }, [ready]);
 
+  const select = (next: TabId) => {
+    setTab(next);
+    if (next === 'pending') setPendingOpened(true);
+  };
+  const startFollowUp = (item: PendingItem) => {
+    setFollowUp(followUpTarget(item));
+    setTab('invite');
+  };
+
   return (
     <main class="popup-main" data-ready={ready}>
-      <header class="bar">
-        <h1>{t('extName')}</h1>
-        <button
-          type="button"
-          class="icon"
-          title={t('openOptions')}
-          aria-label={t('openOptions')}
-          onClick={() => runtime.openOptionsPage()}
-        >
-          ⚙
-        </button>
-      </header>
+      <div class="top">
+        <header class="bar">
+          <h1>{t('extName')}</h1>
+          <button
+            type="button"
+            class="icon"
+            title={t('openOptions')}
+            aria-label={t('openOptions')}
+            onClick={() => runtime.openOptionsPage()}
+          >
+            ⚙
+          </button>
+        </header>
+        {profile && !editing && (
+          <Tabs selected={tab} onSelect={select} pending={glance?.pending} overdue={glance?.overdue} />
+        )}
+      </div>
       {profile === null || editing ? (
         <section aria-labelledby="setup-title">
           <h2 id="setup-title">{t('setupTitle')}</h2>
@@ -39,7 +64,22 @@ export function App() {
           <ProfileForm initial={profile ?? EMPTY_PROFILE} onSaved={() => setEditing(false)} />
         </section>
       ) : (
-        profile && <InviteView profile={profile} onEditProfile={() => setEditing(true)} />
+        profile && (
+          <>
+            <TabPanel id="invite" selected={tab}>
+              <InviteView
+                key={followUp?.invitationId ?? 'new'}
+                profile={profile}
+                onEditProfile={() => setEditing(true)}
+                followUp={followUp}
+                onCancelFollowUp={() => setFollowUp(undefined)}
+              />
+            </TabPanel>
+            <TabPanel id="pending" selected={tab}>
+              {pendingOpened && <PendingPanel glance={glance} onFollowUp={startFollowUp} />}
+            </TabPanel>
+          </>
+        )
       )}
     </main>
   );

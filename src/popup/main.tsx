@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import './popup.css';
 import { db } from '../db/db';
 import { uiLanguage } from '../platform';
 import { App } from './App';

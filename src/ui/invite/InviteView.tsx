@@ -1,24 +1,24 @@
 import { useState } from 'preact/hooks';
 import { checkEmail } from '../../core/email';
-import { languageFor } from '../../core/language';
-import { buildMailto } from '../../core/mailto';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../../core/profile';
-import { renderDraft } from '../../core/template';
-import type { Draft, Finding, Language } from '../../core/types';
+import type { SendChannel } from '../../core/status';
+import type { Finding } from '../../core/types';
 import { db } from '../../db/db';
-import { effectiveTemplate, getTemplateOverrides } from '../../db/settings';
-import { copyRich, t, tabs, uiLanguage } from '../../platform';
+import { getTemplateOverrides } from '../../db/settings';
+import { t } from '../../platform';
 import { DraftPreview } from '../DraftPreview';
-import { describedBy, Field } from '../Field';
 import { LanguagePicker } from '../LanguagePicker';
 import { useLive } from '../useLive';
-import { ComposeInsert } from './ComposeInsert';
-
-interface Customer {
-  company: string;
-  contact: string;
-  email: string;
-}
+import { CustomerFields } from './CustomerFields';
+import { buildDraft, checkGdapLink } from './draft';
+import { FollowUpBar, type FollowUpTarget } from './FollowUpBar';
+import { GdapFields, ModeSwitch } from './GdapFields';
+import { requestFor } from './record';
+import { SendActions } from './SendActions';
+import { UndoNotice } from './UndoNotice';
+import { useInviteForm } from './useInviteForm';
+import { useRecorder } from './useRecorder';
+import './invite.css';
 
 const COMPANY_REQUIRED: Finding = {
   field: 'company',
@@ -26,125 +26,95 @@ const COMPANY_REQUIRED: Finding = {
   message: 'Enter the customer company.',
 };
 
-/** Invite one customer: fill the names, check the live preview, then copy or open it in the mail app. */
 interface Props {
   profile: PartnerProfile;
   onEditProfile: () => void;
   /** Only this tab's compose windows (the options page opened from the context menu on a webmail tab). */
   targetTabId?: number;
+  /** Opened from the pending list: re-sends that invitation. The caller keys the view by it, to start afresh. */
+  followUp?: FollowUpTarget | undefined;
+  onCancelFollowUp?: () => void;
 }
 
-export function InviteView({ profile, onEditProfile, targetTabId }: Props) {
+/**
+ * Invite one customer (reseller relationship or GDAP request) or follow one up: fill the names, check the live
+ * preview, then copy, open in the mail app or insert into a compose window; each records the invitation.
+ */
+export function InviteView({ profile, onEditProfile, targetTabId, followUp, onCancelFollowUp }: Props) {
   const overrides = useLive(() => getTemplateOverrides(db));
-  const [customer, setCustomer] = useState<Customer>({ company: '', contact: '', email: '' });
-  const [lang, setLang] = useState<Language>(languageFor(uiLanguage()));
   const [status, setStatus] = useState('');
   const [tried, setTried] = useState(false);
+  const recorder = useRecorder();
+  // An edit makes the last outcome stale; a running Undo stays until its window closes.
+  const changed = () => {
+    setStatus('');
+    if (!recorder.notice?.undo) recorder.show(undefined);
+  };
+  const { form, editCustomer, editGdap, setMode, setLang, setReason } = useInviteForm(followUp, changed);
+  const { customer, lang, mode, gdap, reason } = form;
   const link = checkPartnerProfile(profile).link;
   if (!link) return <p class="problem">{t('profileHasProblems')}</p>;
 
-  const draft = renderDraft(effectiveTemplate(overrides ?? {}, lang), {
-    customerName: customer.company.trim() || t('customerPlaceholder'),
-    contactName: customer.contact.trim(),
-    partnerName: profile.partnerName,
-    senderName: profile.senderName,
-    link: link.url,
+  const gdapCheck = checkGdapLink(gdap.link);
+  const draft = buildDraft({
+    ...form,
+    ...customer,
+    profile,
+    resellerLink: link.url,
+    overrides: overrides ?? {},
+    reason: followUp?.type === 'reseller' ? reason : undefined,
+    placeholder: t('customerPlaceholder'),
   });
   const problems = [...(customer.company.trim() ? [] : [COMPANY_REQUIRED]), ...checkEmail(customer.email)];
   const shown = tried ? problems : problems.filter((f) => f.field === 'email');
-  const edit = (patch: Partial<Customer>) => {
-    setCustomer((c) => ({ ...c, ...patch }));
-    setStatus('');
-  };
   const ready = (): boolean => {
     setTried(true);
-    return problems.length === 0;
+    return problems.length === 0 && draft !== undefined;
+  };
+  const record = (channel: SendChannel) => {
+    const sent = { ...form, language: lang, resellerType: link.type, followUpOf: followUp?.invitationId };
+    const { request, key } = requestFor(sent, channel, gdapCheck.link);
+    void recorder.record(request, key);
   };
 
   return (
     <section class="invite" aria-labelledby="invite-title">
+      <div class="row spread wrap">
+        <h2 id="invite-title">{t(followUp ? 'followUpTitle' : 'inviteTitle')}</h2>
+        {!followUp && <ModeSwitch mode={mode} onChange={setMode} />}
+      </div>
+      {followUp && (
+        <FollowUpBar
+          target={followUp}
+          reason={reason}
+          onReason={setReason}
+          onCancel={() => onCancelFollowUp?.()}
+        />
+      )}
       <div class="row spread">
-        <h2 id="invite-title">{t('inviteTitle')}</h2>
+        <p class="tag" data-testid="link-type">
+          {t(linkTypeKey(mode === 'gdap' ? 'gdap' : link.type))}
+        </p>
         <button type="button" class="link-button" onClick={onEditProfile}>
           {t('editProfile')}
         </button>
       </div>
-      <p class="tag" data-testid="link-type">
-        {t(linkTypeKey(link.type))}
-      </p>
-      <CustomerFields customer={customer} problems={shown} edit={edit} />
+      <CustomerFields customer={customer} problems={shown} edit={editCustomer} />
+      {mode === 'gdap' && <GdapFields gdap={gdap} check={gdapCheck} tried={tried} edit={editGdap} />}
       <LanguagePicker value={lang} onChange={setLang} />
-      <DraftPreview draft={draft} />
-      <ComposeInsert
-        targetTabId={targetTabId}
+      {draft ? <DraftPreview draft={draft} /> : <p class="hint preview-empty">{t('gdapPreviewEmpty')}</p>}
+      <SendActions
         draft={draft}
         to={customer.email}
+        targetTabId={targetTabId}
         ready={ready}
-        onInserted={() => undefined}
         setStatus={setStatus}
+        onSent={record}
       />
-      <div class="actions">
-        <button type="button" onClick={() => ready() && copy(draft, setStatus)}>
-          {t('copyDraft')}
-        </button>
-        <button type="button" onClick={() => ready() && openMailApp(draft, customer.email, setStatus)}>
-          {t('openMailApp')}
-        </button>
-      </div>
       <p role="status" class="status" data-testid="invite-status">
         {status}
       </p>
+      <UndoNotice notice={recorder.notice} show={recorder.show} testId="record-notice" />
     </section>
   );
-}
-
-function CustomerFields(props: {
-  customer: Customer;
-  problems: Finding[];
-  edit: (p: Partial<Customer>) => void;
-}) {
-  const { customer, problems, edit } = props;
-  const input = (id: keyof Customer, label: string, inputMode: 'text' | 'email') => {
-    const mine = problems.filter((f) => f.field === id);
-    return (
-      <Field id={id} label={label} problems={mine}>
-        <input
-          id={id}
-          inputMode={inputMode}
-          autocomplete="off"
-          value={customer[id]}
-          aria-describedby={describedBy(id)}
-          aria-invalid={mine.length > 0}
-          onInput={(e) => edit({ [id]: e.currentTarget.value })}
-        />
-      </Field>
-    );
-  };
-  return (
-    <div class="grid">
-      {input('company', t('companyLabel'), 'text')}
-      {input('contact', t('contactLabel'), 'text')}
-      {input('email', t('emailLabel'), 'email')}
-    </div>
-  );
-}
-
-async function copy(draft: Draft, setStatus: (s: string) => void) {
-  try {
-    await copyRich(draft.html, draft.text);
-    setStatus(t('copied'));
-  } catch {
-    setStatus(t('copyFailed'));
-  }
-}
-
-function openMailApp(draft: Draft, to: string, setStatus: (s: string) => void) {
-  const mailto = buildMailto({ to: to.trim(), subject: draft.subject, text: draft.text });
-  if (!mailto.ok) {
-    setStatus(t('mailtoTooLong'));
-    return;
-  }
-  // A tab rather than location.href: the popup would otherwise navigate itself to the mailto: URL.
-  void tabs.create(mailto.url);
-  setStatus(t('mailAppOpened'));
 }

@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { now } from '../../db/clock';
+import { db } from '../../db/db';
+import { markAccepted } from '../../db/invitations';
+import { type PendingItem, pendingList } from '../../db/pending';
+import { t } from '../../platform';
+import { undoRecord } from '../../ui/invite/record';
+import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
+import { dataChanged, refusalText } from '../../ui/invite/useRecorder';
+import { useLive } from '../../ui/useLive';
+import { rowFacts } from '../facts';
+import type { Glance } from '../glance';
+import { GlanceTiles } from './GlanceTiles';
+import { PendingRow } from './PendingRow';
+
+/** Rows read on open: the longest-waiting ones, an index range; search reaches the rest. */
+export const PENDING_LIMIT = 100;
+
+interface Props {
+  glance: Glance | undefined;
+  onFollowUp: (item: PendingItem) => void;
+}
+
+export function PendingPanel({ glance, onFollowUp }: Props) {
+  const [search, setSearch] = useState('');
+  const items = useLive(() => pendingList(db, PENDING_LIMIT, search), [search]);
+  const { notice, show } = useNotice();
+
+  const accept = async ({ invitation, customer }: PendingItem) => {
+    const done = await markAccepted(db, invitation.id);
+    if (!done.ok) {
+      show({ text: refusalText(done) }, null);
+      return;
+    }
+    dataChanged();
+    const undo = async () => {
+      const refused = await undoRecord(db, invitation.id);
+      if (refused) return refusalText(refused);
+      dataChanged();
+      return undefined;
+    };
+    show({ text: t('markedAccepted', customer.companyName), undo });
+  };
+
+  const at = now();
+  const threshold = glance?.followUpDays;
+  return (
+    <section class="pending" aria-label={t('pendingTitle')}>
+      <GlanceTiles glance={glance} />
+      <input
+        type="search"
+        class="search"
+        aria-label={t('searchLabel')}
+        placeholder={t('searchPlaceholder')}
+        value={search}
+        onInput={(e) => setSearch(e.currentTarget.value)}
+      />
+      <UndoNotice notice={notice} show={show} testId="pending-notice" focusUndo />
+      {items !== undefined && threshold !== undefined && (
+        <>
+          {items.length === 0 && (
+            <p class="hint empty" data-testid="pending-empty">
+              {search.trim() ? t('pendingNoMatch', search.trim()) : t('pendingNone')}
+            </p>
+          )}
+          <ul class="pending-list" data-testid="pending-list">
+            {items.map((item) => (
+              <PendingRow
+                key={item.invitation.id}
+                item={item}
+                facts={rowFacts(item.invitation, at, threshold)}
+                onAccept={accept}
+                onFollowUp={onFollowUp}
+              />
+            ))}
+          </ul>
+          {!search.trim() && (glance?.pending ?? 0) > items.length && (
+            <p class="hint">{t('pendingMore', String(PENDING_LIMIT))}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Recording an invitation once its draft went out (copied, opened in the mail app, inserted into a compose window).
+ * No browser API here: the caller tells the worker afterwards (`data.changed`), and tests drive this with
+ * fake-indexeddb.
+ */
+import type { GdapDetails, SendChannel } from '../../core/status';
+import type { Finding, Language, LinkType } from '../../core/types';
+import type { ResellerDb } from '../../db/db';
+import { act, recordSend, undoLast } from '../../db/invitations';
+import { InvalidInputError } from '../../db/settings';
+import type { GdapForm, InviteMode } from './draft';
+
+export interface RecordRequest {
+  channel: SendChannel;
+  company: string;
+  contact: string;
+  email: string;
+  language: Language;
+  /** The profile's reseller link type, or `gdap`. */
+  linkType: LinkType;
+  gdap?: GdapDetails;
+  /** A follow-up re-sends this invitation, whatever the form's fields now match. */
+  followUpOf?: string;
+}
+
+export type RecordOutcome =
+  | { ok: true; action: 'send' | 'resend'; invitationId: string }
+  /** `findings` for invalid fields, else a refused transition's `reason`; `message` is core's English text. */
+  | { ok: false; reason: string; message: string; findings: Finding[] };
+
+export async function recordInvitation(db: ResellerDb, req: RecordRequest): Promise<RecordOutcome> {
+  const { channel, language, linkType, gdap } = req;
+  try {
+    if (req.followUpOf !== undefined) {
+      const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
+      const r = await act(db, req.followUpOf, action);
+      return r.ok
+        ? { ok: true, action: 'resend', invitationId: r.invitation.id }
+        : { ...r, ok: false, findings: [] };
+    }
+    const r = await recordSend(db, {
+      companyName: req.company,
+      contactName: req.contact,
+      email: req.email,
+      language,
+      linkType,
+      channel,
+      ...(gdap ? { gdap } : {}),
+    });
+    return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : { ...r, findings: [] };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return { ok: false, reason: 'invalid-input', message: error.message, findings: error.findings };
+  }
+}
+
+/** Undoes a recorded send; undefined when done, else core's refusal (the 10-second window passed). */
+export async function undoRecord(
+  db: ResellerDb,
+  invitationId: string,
+): Promise<{ reason: string; message: string } | undefined> {
+  const r = await undoLast(db, invitationId);
+  return r.ok ? undefined : r;
+}
+
+export interface SentForm {
+  customer: { company: string; contact: string; email: string };
+  language: Language;
+  mode: InviteMode;
+  gdap: GdapForm;
+  /** The follow-up blocker, if any: part of what makes two drafts different. */
+  reason?: string;
+  /** The profile's link type, for reseller mode. */
+  resellerType: LinkType;
+  followUpOf?: string | undefined;
+}
+
+/**
+ * What to record for a draft that went out, and the key of that form (see recordKey). `gdapLink` is the checked
+ * link: the view sends nothing in GDAP mode without one.
+ */
+export function requestFor(form: SentForm, channel: SendChannel, gdapLink: string | undefined) {
+  const gdap =
+    form.mode === 'gdap' && gdapLink
+      ? { link: gdapLink, roles: form.gdap.roles, duration: form.gdap.duration }
+      : undefined;
+  const request: RecordRequest = {
+    channel,
+    ...form.customer,
+    language: form.language,
+    linkType: gdap ? 'gdap' : form.resellerType,
+    ...(gdap ? { gdap } : {}),
+    ...(form.followUpOf !== undefined ? { followUpOf: form.followUpOf } : {}),
+  };
+  const { link, roles, duration } = gdap ?? { link: '', roles: '', duration: '' };
+  const key = recordKey({
+    ...form.customer,
+    language: form.language,
+    link,
+    roles,
+    duration,
+    reason: form.reason,
+  });
+  return { request, key };
+}
+
+/**
+ * What the form looked like when it was last recorded: copying and then opening the same draft in the mail app
+ * is one invitation going out, not a send and a re-send.
+ */
+export function recordKey(parts: Record<string, string | undefined>): string {
+  return JSON.stringify(Object.entries(parts).map(([k, v]) => [k, v?.trim().toLowerCase() ?? '']));
+}

@@ -1,0 +1,58 @@
+import { useRef } from 'preact/hooks';
+import { db } from '../../db/db';
+import { send } from '../../messages';
+import { t } from '../../platform';
+import { findingText } from '../findings';
+import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecord } from './record';
+import { useNotice } from './UndoNotice';
+
+/** Tells the worker a page wrote to Dexie (it cannot see that itself); if it is unreachable, its alarm catches up. */
+export function dataChanged(): void {
+  send({ type: 'data.changed' }).catch(() => undefined);
+}
+
+/** Core's refusal in the UI language when there is a `finding_<reason>` message, else its precise English. */
+export function refusalText(r: { reason: string; message: string }): string {
+  return findingText({ field: '', code: r.reason, message: r.message });
+}
+
+function failureText(outcome: Extract<RecordOutcome, { ok: false }>): string {
+  return outcome.findings.length > 0 ? outcome.findings.map(findingText).join(' ') : refusalText(outcome);
+}
+
+/**
+ * Records each draft that went out, once per unchanged form, and offers Undo. The draft has already been copied
+ * or inserted when this runs: a failure here is reported, never undoes that.
+ */
+export function useRecorder() {
+  const { notice, show } = useNotice();
+  const recorded = useRef<string | undefined>(undefined);
+
+  const record = async (request: RecordRequest, key: string) => {
+    if (recorded.current === key) return;
+    const outcome = await recordInvitation(db, request).catch(
+      (error: unknown): RecordOutcome => ({
+        ok: false,
+        reason: 'error',
+        message: String(error),
+        findings: [],
+      }),
+    );
+    if (!outcome.ok) {
+      show({ text: t('notRecorded', failureText(outcome)) }, null);
+      return;
+    }
+    recorded.current = key;
+    dataChanged();
+    const undo = async () => {
+      const refused = await undoRecord(db, outcome.invitationId);
+      if (refused) return refusalText(refused);
+      recorded.current = undefined;
+      dataChanged();
+      return undefined;
+    };
+    show({ text: t(outcome.action === 'send' ? 'recordedPending' : 'recordedResend'), undo });
+  };
+
+  return { notice, show, record };
+}

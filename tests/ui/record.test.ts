@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { UNDO_WINDOW_MS } from '../../src/core/status';
+import { getInvitation, markAccepted } from '../../src/db/invitations';
+import { EMPTY_GDAP } from '../../src/ui/invite/draft';
+import {
+  type RecordRequest,
+  recordInvitation,
+  recordKey,
+  requestFor,
+  type SentForm,
+  undoRecord,
+} from '../../src/ui/invite/record';
+import { advance, DAY, GDAP_LINK, ok, T0, useDb } from '../db/support';
+
+const ctx = useDb();
+
+const COPY: RecordRequest = {
+  channel: 'copy',
+  company: 'Contoso Ltd',
+  contact: 'Alex Martin',
+  email: 'alex@contoso.com',
+  language: 'en',
+  linkType: 'reseller',
+};
+
+describe('recordInvitation', () => {
+  it('records a send, then a re-send of the same customer matched by email', async () => {
+    const first = ok(await recordInvitation(ctx.db, COPY));
+    expect(first.action).toBe('send');
+    advance(DAY);
+    const again = ok(await recordInvitation(ctx.db, { ...COPY, channel: 'mailto', company: 'Contoso' }));
+    expect(again).toEqual({ ok: true, action: 'resend', invitationId: first.invitationId });
+    const inv = await getInvitation(ctx.db, first.invitationId);
+    expect(inv).toMatchObject({ status: 'pending', sentAt: [T0, T0 + DAY], channel: 'mailto' });
+  });
+
+  it('a follow-up re-sends its own invitation, whatever the form now matches', async () => {
+    const first = ok(await recordInvitation(ctx.db, { ...COPY, email: '' }));
+    const followUp = { ...COPY, email: 'someone@else.example', followUpOf: first.invitationId };
+    expect(ok(await recordInvitation(ctx.db, followUp))).toMatchObject({
+      action: 'resend',
+      invitationId: first.invitationId,
+    });
+  });
+
+  it('records a GDAP request with its link, roles and duration', async () => {
+    const gdap = { link: GDAP_LINK, roles: 'Helpdesk Administrator', duration: '730 days' };
+    const sent = ok(await recordInvitation(ctx.db, { ...COPY, linkType: 'gdap', gdap }));
+    expect(await getInvitation(ctx.db, sent.invitationId)).toMatchObject({
+      type: 'gdap',
+      gdapLink: GDAP_LINK,
+      gdapRoles: 'Helpdesk Administrator',
+      gdapDuration: '730 days',
+    });
+  });
+
+  it('returns invalid fields as findings and a refused transition as its reason, writing nothing', async () => {
+    const bad = await recordInvitation(ctx.db, { ...COPY, email: 'not an email' });
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid-input' });
+    expect(!bad.ok && bad.findings.map((f) => f.code)).toEqual(['invalid-email']);
+
+    const sent = ok(await recordInvitation(ctx.db, COPY));
+    ok(await markAccepted(ctx.db, sent.invitationId));
+    expect(await recordInvitation(ctx.db, COPY)).toMatchObject({ ok: false, reason: 'already-accepted' });
+    const followUp = await recordInvitation(ctx.db, { ...COPY, followUpOf: sent.invitationId });
+    expect(followUp).toMatchObject({ ok: false, reason: 'not-pending', findings: [] });
+  });
+});
+
+describe('undoRecord', () => {
+  it('removes a just-recorded send within the window, and refuses after it', async () => {
+    const sent = ok(await recordInvitation(ctx.db, COPY));
+    expect(await undoRecord(ctx.db, sent.invitationId)).toBeUndefined();
+    expect(await getInvitation(ctx.db, sent.invitationId)).toBeUndefined();
+
+    const again = ok(await recordInvitation(ctx.db, COPY));
+    advance(UNDO_WINDOW_MS + 1);
+    expect(await undoRecord(ctx.db, again.invitationId)).toMatchObject({ reason: 'undo-expired' });
+  });
+});
+
+describe('recordKey', () => {
+  it('is the same for the same form up to case and spaces, different otherwise', () => {
+    const a = recordKey({ company: 'Contoso ', email: 'Alex@Contoso.com', link: undefined });
+    expect(recordKey({ company: 'contoso', email: 'alex@contoso.com', link: '' })).toBe(a);
+    expect(recordKey({ company: 'contoso', email: 'dana@contoso.com', link: '' })).not.toBe(a);
+  });
+});
+
+describe('requestFor', () => {
+  const form: SentForm = {
+    customer: { company: 'Contoso Ltd', contact: 'Alex Martin', email: 'alex@contoso.com' },
+    language: 'fr',
+    mode: 'reseller',
+    gdap: { ...EMPTY_GDAP, link: GDAP_LINK, roles: 'Reader' },
+    reason: 'reminder',
+    resellerType: 'indirect-reseller',
+  };
+
+  it('records a reseller draft with the profile’s link type, ignoring GDAP fields left from GDAP mode', () => {
+    const { request } = requestFor(form, 'mailto', GDAP_LINK);
+    expect(request).toEqual({ ...COPY, channel: 'mailto', language: 'fr', linkType: 'indirect-reseller' });
+  });
+
+  it('records a GDAP draft with its checked link, and a follow-up with its invitation', () => {
+    const gdap = requestFor({ ...form, mode: 'gdap', followUpOf: 'i1' }, 'copy', GDAP_LINK).request;
+    expect(gdap).toMatchObject({ linkType: 'gdap', followUpOf: 'i1' });
+    expect(gdap.gdap).toEqual({ link: GDAP_LINK, roles: 'Reader', duration: '' });
+  });
+
+  it('keys the form so the same draft sent twice is recorded once, and any change is a new send', () => {
+    const { key } = requestFor(form, 'copy', undefined);
+    expect(requestFor(form, 'mailto', undefined).key).toBe(key);
+    expect(requestFor({ ...form, language: 'en' }, 'copy', undefined).key).not.toBe(key);
+    expect(requestFor({ ...form, mode: 'gdap' }, 'copy', GDAP_LINK).key).not.toBe(key);
+  });
+});
