@@ -1,0 +1,64 @@
+/**
+ * Our own write budget (spec/sync.md §3.9): at most 20 `set()`/`remove()` calls in any 60 s and 600 in any hour,
+ * about a third of Chrome's 120/1,800 (§1.3). Sliding windows are stricter than Chrome's fixed ones, so a call we
+ * allow can never be the one Chrome refuses for rate, whatever its window boundaries.
+ */
+import { OUR_LIMITS } from './quota';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+export interface BudgetLimits {
+  perMinute: number;
+  perHour: number;
+}
+
+export const DEFAULT_BUDGET: BudgetLimits = {
+  perMinute: OUR_LIMITS.writesPerMinute,
+  perHour: OUR_LIMITS.writesPerHour,
+};
+
+/**
+ * The log as of `now`: entries older than an hour dropped, entries in the future (the wall clock jumped back)
+ * brought to `now`, so a clock change can neither free the budget nor block it for long.
+ */
+export function trimLog(log: readonly number[], now: number): number[] {
+  return log
+    .filter((t) => t > now - HOUR)
+    .map((t) => Math.min(t, now))
+    .sort((a, b) => a - b);
+}
+
+/** The earliest time a write may happen (`now` when the budget allows one now). */
+export function nextWriteAt(
+  log: readonly number[],
+  now: number,
+  limits: BudgetLimits = DEFAULT_BUDGET,
+): number {
+  const recent = trimLog(log, now);
+  let at = now;
+  const inMinute = recent.filter((t) => t > now - MINUTE);
+  if (inMinute.length >= limits.perMinute) {
+    at = Math.max(at, (inMinute[inMinute.length - limits.perMinute] ?? now) + MINUTE);
+  }
+  if (recent.length >= limits.perHour) {
+    at = Math.max(at, (recent[recent.length - limits.perHour] ?? now) + HOUR);
+  }
+  return at;
+}
+
+export function recordWrite(log: readonly number[], now: number): number[] {
+  return [...trimLog(log, now), now];
+}
+
+/** Largest number of calls in any window of `windowMs` (for tests of the budget property, §5.3 item 4). */
+export function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}

@@ -1,0 +1,93 @@
+/**
+ * One read of storage.sync, decoded (spec/sync.md §3.6, §3.10). Readers take every shard key they find whatever the
+ * current shard count, plus every device's outbox, so a reshard, a partial arrival or a mix of layouts never hides
+ * a record: duplicates merge away. Keys this version cannot read are reported, never dropped or rewritten.
+ */
+import { mergeRecords, type SyncRecord } from '../core/merge';
+import { decodeShard, parseKey, WIRE_VERSION } from './codec';
+import { type DeviceDoc, decodeDevice, FORGET_MS, isActive } from './device';
+import { refKey } from './local-store';
+
+export interface Manifest {
+  v: number;
+  fmt: string;
+  /** Shard count the writer used (informational: readers union all shard keys). */
+  S: number;
+  /** Tombstone collection watermark (§3.11). */
+  gc: string;
+}
+
+export interface CloudView {
+  raw: Record<string, unknown>;
+  /** Every record found in shards and in the outboxes of active devices, copies merged (one per record). */
+  records: SyncRecord[];
+  /** Decoded shards by index. */
+  shards: Map<number, SyncRecord[]>;
+  devices: Map<string, DeviceDoc>;
+  manifest?: Manifest;
+  /** Our keys this version cannot read: `newer` (a later format) or `corrupt`. */
+  problems: Map<string, 'corrupt' | 'newer'>;
+}
+
+function decodeManifest(value: unknown): Manifest | 'corrupt' | 'newer' {
+  if (typeof value !== 'object' || value === null) return 'corrupt';
+  const m = value as Partial<Manifest>;
+  if (typeof m.v !== 'number') return 'corrupt';
+  if (m.v > WIRE_VERSION) return 'newer';
+  if (typeof m.S !== 'number' || typeof m.gc !== 'string' || typeof m.fmt !== 'string') return 'corrupt';
+  return { v: m.v, fmt: m.fmt, S: m.S, gc: m.gc };
+}
+
+/**
+ * Decodes a snapshot (`get(null)`). The outbox of a device silent for longer than the active window is not merged:
+ * its peers merged it long ago, and after a tombstone collection it could only bring back what was collected.
+ */
+export function readCloud(raw: Record<string, unknown>, now: number): CloudView {
+  const view = decodeAll(raw, now);
+  const merged = new Map<string, SyncRecord>();
+  for (const r of view.records) {
+    const key = refKey(r);
+    const other = merged.get(key);
+    merged.set(key, other ? mergeRecords(other, r) : r);
+  }
+  view.records = [...merged.values()];
+  return view;
+}
+
+function decodeAll(raw: Record<string, unknown>, now: number): CloudView {
+  const view: CloudView = { raw, records: [], shards: new Map(), devices: new Map(), problems: new Map() };
+  for (const [key, value] of Object.entries(raw)) {
+    const kind = parseKey(key);
+    if (!kind) continue;
+    if (kind.kind === 'manifest') {
+      const m = decodeManifest(value);
+      if (typeof m === 'string') view.problems.set(key, m);
+      else view.manifest = m;
+    } else if (kind.kind === 'shard') {
+      const shard = decodeShard(value);
+      if (!shard.ok) view.problems.set(key, shard.problem);
+      else {
+        view.shards.set(kind.index, shard.value);
+        view.records.push(...shard.value);
+      }
+    } else {
+      const doc = decodeDevice(value);
+      if (!doc.ok) view.problems.set(key, doc.problem);
+      else {
+        view.devices.set(kind.deviceId, doc.value);
+        if (isActive(doc.value, now)) view.records.push(...doc.value.pend);
+      }
+    }
+  }
+  return view;
+}
+
+/** Device keys of devices silent for longer than §3.11's 180 days: ours to remove when space is short. */
+export function forgottenDevices(view: CloudView, now: number): string[] {
+  return [...view.devices.entries()].filter(([, d]) => d.at < now - FORGET_MS).map(([id]) => `d:${id}`);
+}
+
+/** The newer-version marker: any key in a later format makes this version read-only for shards. */
+export function hasNewer(view: CloudView): boolean {
+  return [...view.problems.values()].includes('newer');
+}

@@ -1,0 +1,153 @@
+/**
+ * Wire format (spec/sync.md §3.5). Keys are short because key bytes count against the quota:
+ *   `m`            manifest, a small plain object `{ v, fmt, S, gc }`
+ *   `s0` … `s15`   record shards (§3.6)
+ *   `d:<deviceId>` one device's acks and outbox (§3.7)
+ * Shard and device values are strings: `z1:` + base64(deflateRaw(UTF-8 JSON)), or `j1:` + JSON when that is smaller
+ * by Chromium's count. Base64 has no `<`, `"` or `\`, so its size is the same in Chrome and Firefox (§1.2).
+ *
+ * Inside: `{ v: 1, n, t }`, the records laid out by columns.ts.
+ * Anything this version cannot read is reported as `corrupt` or `newer`, never guessed at (§3.10 quarantine).
+ */
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { isDeviceId } from '../core/hlc';
+import type { SyncRecord } from '../core/merge';
+import { decodeRecords, encodeRecords, Unreadable } from './columns';
+import { chromiumStringBytes } from './quota';
+
+export const WIRE_VERSION = 1;
+export const FORMAT = 'z1';
+const PLAIN = 'j1';
+export const MANIFEST_KEY = 'm';
+export const MAX_SHARDS = 16;
+
+export type OurKey =
+  | { kind: 'manifest' }
+  | { kind: 'shard'; index: number }
+  | { kind: 'device'; deviceId: string };
+
+export function shardKey(index: number): string {
+  return `s${index}`;
+}
+
+export function deviceKey(deviceId: string): string {
+  return `d:${deviceId}`;
+}
+
+/** Which of our keys this is; undefined for a key that is not ours (left alone). */
+export function parseKey(key: string): OurKey | undefined {
+  if (key === MANIFEST_KEY) return { kind: 'manifest' };
+  const shard = /^s(0|[1-9]\d{0,2})$/.exec(key);
+  if (shard) return { kind: 'shard', index: Number(shard[1]) };
+  if (key.startsWith('d:') && isDeviceId(key.slice(2))) return { kind: 'device', deviceId: key.slice(2) };
+  return undefined;
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; problem: 'corrupt' | 'newer' };
+
+const corrupt = { ok: false, problem: 'corrupt' } as const;
+const newer = { ok: false, problem: 'newer' } as const;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const packed = new Map<string, string>();
+
+/** A JSON value as one of our strings: compressed unless plain JSON is smaller by Chromium's count (uBO's rule). */
+export function packBlob(value: unknown): string {
+  const json = JSON.stringify(value);
+  const known = packed.get(json);
+  if (known !== undefined) return known;
+  const compressed = `${FORMAT}:${toBase64(deflateSync(strToU8(json), { level: 9 }))}`;
+  const plain = `${PLAIN}:${json}`;
+  const result = chromiumStringBytes(plain) < compressed.length + 2 ? plain : compressed;
+  if (packed.size >= 64) packed.delete(packed.keys().next().value ?? '');
+  packed.set(json, result);
+  return result;
+}
+
+function inflateText(body: string): string | undefined {
+  const bytes = fromBase64(body);
+  if (!bytes) return undefined;
+  try {
+    return strFromU8(inflateSync(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON inside one of our strings; `newer` for a format this version does not know (e.g. `z2:`). */
+export function unpackBlob(value: unknown): Decoded<unknown> {
+  if (typeof value !== 'string') return corrupt;
+  const prefix = /^([a-z])(\d{1,3}):/.exec(value);
+  if (!prefix) return corrupt;
+  const tag = `${prefix[1]}${prefix[2]}`;
+  if (tag !== FORMAT && tag !== PLAIN) return newer;
+  const body = value.slice(prefix[0].length);
+  const text = tag === FORMAT ? inflateText(body) : body;
+  if (text === undefined) return corrupt;
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return corrupt;
+  }
+}
+
+/** Checks the payload version: a higher one is a newer format, anything malformed is corrupt. */
+export function versioned(value: unknown): Decoded<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return corrupt;
+  const v = (value as { v?: unknown }).v;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return corrupt;
+  return v > WIRE_VERSION ? newer : { ok: true, value: value as Record<string, unknown> };
+}
+
+/** Records from a payload, as a `Decoded` (the layout itself is in columns.ts). */
+export function readRecords(payload: unknown): Decoded<SyncRecord[]> {
+  try {
+    return { ok: true, value: decodeRecords(payload) };
+  } catch (error) {
+    if (error instanceof Unreadable) return { ok: false, problem: error.problem };
+    throw error;
+  }
+}
+
+export function encodeShard(records: readonly SyncRecord[]): string {
+  return packBlob({ v: WIRE_VERSION, ...encodeRecords(records) });
+}
+
+/**
+ * Each sync reads every key, and most values are the ones it read last time: decode each distinct string once.
+ * Results are shared between calls, so callers treat them as read-only (merging builds new records anyway).
+ */
+export function memoized<T>(decode: (value: unknown) => T, size = 64): (value: unknown) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (typeof value !== 'string') return decode(value);
+    const hit = cache.get(value);
+    if (hit !== undefined) return hit;
+    const result = decode(value);
+    if (cache.size >= size) cache.delete(cache.keys().next().value ?? '');
+    cache.set(value, result);
+    return result;
+  };
+}
+
+export const decodeShard = memoized((value: unknown): Decoded<SyncRecord[]> => {
+  const blob = unpackBlob(value);
+  if (!blob.ok) return blob;
+  const payload = versioned(blob.value);
+  return payload.ok ? readRecords(payload.value) : payload;
+});

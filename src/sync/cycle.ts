@@ -1,0 +1,149 @@
+/**
+ * One sync (spec/sync.md §3.9 flush and §3.10 receive, which are the same thing here): read the whole area, merge
+ * it into the local store, collect what may be collected, plan, and make at most one write call. Reads are free
+ * (§1.3); a write happens only when the area lacks something this device has, which is also the anti-entropy step
+ * that re-asserts an edit that lost a race at the server.
+ */
+import { maxHlc } from '../core/hlc';
+import { lastClock, type SyncRecord } from '../core/merge';
+import { type CloudView, readCloud } from './cloud-view';
+import { ownHighWater, updateAcks } from './device';
+import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
+import { type LocalStore, refKey, type SyncMeta } from './local-store';
+import { type Plan, planWrite } from './plan';
+import { CHROME_LIMITS } from './quota';
+import { buildStatus } from './report';
+import { emptyStatus, type SyncStatus } from './status';
+import { type Outcome, type WriteDeps, write } from './write';
+
+export interface CycleDeps extends WriteDeps {
+  store: LocalStore;
+  now: () => number;
+  version: string;
+}
+
+export interface CycleResult {
+  status: SyncStatus;
+  /** What this cycle wrote or removed (diagnostics; the engine learns it earlier, through `willWrite`). */
+  written: Record<string, unknown>;
+  removed: string[];
+  /** Run again at this time: the budget was spent, a rate window must pass, or a second call is due. */
+  runAt?: number;
+}
+
+interface Prepared {
+  acks: Record<string, string>;
+  gcBefore: string;
+  review: string[];
+  local: SyncRecord[];
+  syncable: SyncRecord[];
+}
+
+/** Acks, tombstone collection and the rejoin review after the merge (§3.7, §3.11). */
+async function prepare(store: LocalStore, meta: SyncMeta, view: CloudView, now: number): Promise<Prepared> {
+  const me = meta.deviceId;
+  const acks = updateAcks(meta.acks, view.devices, me);
+  let local = await store.readAll();
+  const published = view.manifest?.gc ?? '';
+  const review = new Set(meta.review);
+  if (published > meta.gcBefore) for (const key of rejoinReview(local, view, published)) review.add(key);
+  const hw = ownHighWater(local, me);
+  const gcBefore = nextGcBefore(view, { id: me, acks, hw, gcBefore: meta.gcBefore }, local, now);
+  const refs = collectRefs(local, gcBefore);
+  if (refs.length > 0) {
+    await store.purge(refs);
+    const gone = new Set(refs.map(refKey));
+    local = local.filter((r) => !gone.has(refKey(r)));
+  }
+  const byKey = new Map(local.map((r) => [refKey(r), r]));
+  const kept = [...review].filter((key) => {
+    const r = byKey.get(key);
+    return r !== undefined && lastClock(r) <= gcBefore;
+  });
+  const held = new Set(kept);
+  return { acks, gcBefore, review: kept.sort(), local, syncable: local.filter((r) => !held.has(refKey(r))) };
+}
+
+export async function syncOnce(deps: CycleDeps): Promise<CycleResult> {
+  const meta = await deps.store.readMeta();
+  let raw: Record<string, unknown>;
+  try {
+    raw = await deps.area.get(null);
+  } catch (error) {
+    return unavailable(deps, meta, error);
+  }
+  const now = deps.now();
+  const view = readCloud(raw, now);
+  const known = maxHlc(meta.gcBefore, view.manifest?.gc);
+  await deps.store.applyRemote(
+    view.records.filter((r) => !collectible(r, known)),
+    now,
+  );
+  const prepared = await prepare(deps.store, meta, view, now);
+  const plan = planWrite({
+    ...prepared,
+    records: prepared.syncable,
+    view,
+    me: meta.deviceId,
+    version: deps.version,
+    now,
+  });
+  const outcome = await write(deps, plan, meta, raw, now);
+  const status = await record(deps, { meta, prepared, view, plan, outcome, now });
+  const result: CycleResult = { status, written: outcome.written, removed: outcome.removed };
+  if (outcome.runAt !== undefined) result.runAt = outcome.runAt;
+  return result;
+}
+
+interface Done {
+  meta: SyncMeta;
+  prepared: Prepared;
+  view: CloudView;
+  plan: Plan;
+  outcome: Outcome;
+  now: number;
+}
+
+/** The status for the user and the bookkeeping for the next sync, stored together. */
+async function record(
+  deps: CycleDeps,
+  { meta, prepared, view, plan, outcome, now }: Done,
+): Promise<SyncStatus> {
+  const lastSyncedAt = outcome.synced ? now : meta.status?.lastSyncedAt;
+  const status = buildStatus({
+    local: prepared.local,
+    view,
+    plan,
+    me: meta.deviceId,
+    version: deps.version,
+    now,
+    area: outcome.area,
+    review: prepared.review,
+    ...(lastSyncedAt !== undefined ? { lastSyncedAt } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  });
+  await deps.store.writeMeta({
+    acks: prepared.acks,
+    gcBefore: prepared.gcBefore,
+    review: prepared.review,
+    writeLog: outcome.log,
+    retryAt: outcome.retryAt ?? (meta.retryAt > now ? meta.retryAt : 0),
+    refusedPlan: outcome.synced ? '' : (outcome.refusedPlan ?? meta.refusedPlan),
+    deviceDue: outcome.deviceDue ?? 0,
+    quarantine: Object.fromEntries([...view.problems.keys()].map((k) => [k, view.raw[k]])),
+    status,
+  });
+  return status;
+}
+
+async function unavailable(deps: CycleDeps, meta: SyncMeta, error: unknown): Promise<CycleResult> {
+  const reason = error instanceof Error ? error.message : String(error);
+  const previous = meta.status ?? emptyStatus(CHROME_LIMITS.QUOTA_BYTES);
+  const status: SyncStatus = {
+    ...previous,
+    state: 'unavailable',
+    warnings: [{ code: 'unavailable', reason }],
+  };
+  await deps.store.writeMeta({ status });
+  return { status, written: {}, removed: [] };
+}

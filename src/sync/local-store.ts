@@ -1,0 +1,103 @@
+/**
+ * The engine's view of the local database (Dexie in the extension, `MemoryLocalStore` in tests). Dexie stays the
+ * one source of truth (spec/sync.md §3.1): the engine reads everything that syncs, hands back merged records, and
+ * keeps its own bookkeeping in `SyncMeta`. Every method is async and each one is meant to be one IndexedDB
+ * transaction holding IndexedDB work only (DESIGN.md style 11, §4.4).
+ *
+ * There is no "dirty since mark" query: each sync compares the whole local state with what `storage.sync` holds
+ * (the dominance check of §3.10 applied to every shard), which also covers a worker killed between the Dexie commit
+ * and `set()` or between `set()` and any bookkeeping (§5.4 "worker death"): nothing to clear, nothing to lose.
+ */
+import { formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
+import type { SyncRecord, SyncTable } from '../core/merge';
+import type { SyncStatus } from './status';
+
+export interface RecordRef {
+  table: SyncTable;
+  id: string;
+}
+
+export function refKey(r: RecordRef): string {
+  return `${r.table}/${r.id}`;
+}
+
+export interface SyncMeta {
+  /** 6 chars [0-9A-Za-z], made once per install; it ends every HLC this device issues. */
+  deviceId: string;
+  /** This device's hybrid logical clock (§3.3), shared with the change-tracking middleware. */
+  hlc: string;
+  /** Acks: the highest own-edit clock (`hw`) of each other device whose outbox we have merged (§3.7). */
+  acks: Record<string, string>;
+  /** Tombstones before this clock are collected everywhere (§3.11); '' before the first collection. */
+  gcBefore: string;
+  /** Times of our own `set()`/`remove()` calls in the last hour: the budget survives a worker restart (§3.9). */
+  writeLog: number[];
+  /** No write before this time (after a rate error, §3.9 step 6). */
+  retryAt: number;
+  /** A plan storage.sync refused for size: not sent again until something changes (§5.4 "never spins"). */
+  refusedPlan: string;
+  /** A write of only our device key (acks, outbox) is deferred until then; 0 when none is pending (§3.7). */
+  deviceDue: number;
+  /** Raw values of our keys that this version could not read, kept and never overwritten (§3.10). */
+  quarantine: Record<string, unknown>;
+  /** Records kept locally but not pushed: older than a collection this device missed (§3.11 rejoin). */
+  review: string[];
+  /** The last status shown to the user. */
+  status?: SyncStatus;
+}
+
+export interface LocalStore {
+  /** Every synced record, tombstones included. */
+  readAll(): Promise<SyncRecord[]>;
+  /**
+   * Merges records from storage.sync (one per table and id) into the local ones with `mergeRecords`, in one
+   * transaction (a `bulkGet` then a `bulkPut` of those that changed), without stamping
+   * new clocks or counting them as local edits (the middleware's `disableChangeTracking`, §3.10), and advances the
+   * HLC past every clock in them (`advanceClock`). Resolves with the records whose stored value changed.
+   */
+  applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]>;
+  /** Removes collected tombstones for good (§3.11). */
+  purge(refs: readonly RecordRef[]): Promise<void>;
+  /** Sync bookkeeping; the first call creates it (device id included). */
+  readMeta(): Promise<SyncMeta>;
+  writeMeta(patch: Partial<SyncMeta>): Promise<void>;
+}
+
+export function newMeta(deviceId: string): SyncMeta {
+  return {
+    deviceId,
+    hlc: formatHlc(zeroHlc(deviceId)),
+    acks: {},
+    gcBefore: '',
+    writeLog: [],
+    retryAt: 0,
+    refusedPlan: '',
+    deviceDue: 0,
+    quarantine: {},
+    review: [],
+  };
+}
+
+const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A device id from a source of random numbers in [0, 1) (`crypto.getRandomValues` in the extension). */
+export function newDeviceId(random: () => number): string {
+  let id = '';
+  for (let i = 0; i < 6; i++) id += ID_CHARS[Math.floor(random() * ID_CHARS.length) % ID_CHARS.length];
+  return id;
+}
+
+/** The HLC after receiving every clock in `records` (§3.3 receive rule, applied once with the largest). */
+export function advanceClock(hlc: string, records: readonly SyncRecord[], now: number): string {
+  let latest = '';
+  for (const r of records) {
+    if (r.deleted && r.deleted > latest) latest = r.deleted;
+    for (const c of Object.values(r.clocks)) if (c > latest) latest = c;
+  }
+  const local = parseHlc(hlc);
+  const remote = parseHlc(latest);
+  if (!local) throw new Error(`invalid local clock ${hlc}`);
+  if (!remote || latest <= hlc) return hlc;
+  const next: Hlc = receive(local, remote, now);
+  return formatHlc(next);
+}

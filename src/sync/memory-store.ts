@@ -1,0 +1,102 @@
+/**
+ * An in-memory `LocalStore` (issue 5: "an in-memory store may stand in for Dexie where the engine allows it"), used
+ * by the tests and the benchmark. `edit` and `remove` do what the Dexie change-tracking middleware does inside a
+ * write's transaction: tick the HLC and stamp the changed fields (spec/sync.md §3.3, §4.6).
+ */
+import { formatHlc, parseHlc, tick } from '../core/hlc';
+import {
+  deleteRecord,
+  editRecord,
+  mergeRecords,
+  type SyncRecord,
+  type SyncTable,
+  sameRecord,
+} from '../core/merge';
+import {
+  advanceClock,
+  type LocalStore,
+  newDeviceId,
+  newMeta,
+  type RecordRef,
+  refKey,
+  type SyncMeta,
+} from './local-store';
+
+/** A copy the caller may not share state through (field values are never mutated, only replaced). */
+function clone(r: SyncRecord): SyncRecord {
+  return { ...r, fields: { ...r.fields }, clocks: { ...r.clocks } };
+}
+
+export class MemoryLocalStore implements LocalStore {
+  readonly records = new Map<string, SyncRecord>();
+  private meta: SyncMeta;
+
+  constructor(deviceId: string = newDeviceId(Math.random)) {
+    this.meta = newMeta(deviceId);
+  }
+
+  get deviceId(): string {
+    return this.meta.deviceId;
+  }
+
+  async readAll(): Promise<SyncRecord[]> {
+    return [...this.records.values()].map(clone);
+  }
+
+  async applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]> {
+    const changed: SyncRecord[] = [];
+    for (const remote of records) {
+      const key = refKey(remote);
+      const local = this.records.get(key);
+      const merged = local ? mergeRecords(local, remote) : mergeRecords(remote, remote);
+      if (local && sameRecord(local, merged)) continue;
+      this.records.set(key, merged);
+      changed.push(clone(merged));
+    }
+    this.meta.hlc = advanceClock(this.meta.hlc, records, now);
+    return changed;
+  }
+
+  async purge(refs: readonly RecordRef[]): Promise<void> {
+    for (const ref of refs) this.records.delete(refKey(ref));
+  }
+
+  async readMeta(): Promise<SyncMeta> {
+    return structuredClone(this.meta);
+  }
+
+  async writeMeta(patch: Partial<SyncMeta>): Promise<void> {
+    this.meta = { ...this.meta, ...structuredClone(patch) };
+  }
+
+  /** The next clock for a local write (the middleware's read-modify-write of `syncMeta.hlc`). */
+  private nextClock(now: number): string {
+    const current = parseHlc(this.meta.hlc);
+    if (!current) throw new Error('corrupt clock');
+    this.meta.hlc = formatHlc(tick(current, now));
+    return this.meta.hlc;
+  }
+
+  /** A local edit (create or update), stamped as the middleware would. */
+  edit(table: SyncTable, id: string, values: Record<string, unknown>, now: number): SyncRecord {
+    const key = refKey({ table, id });
+    const record = editRecord(this.records.get(key), table, id, values, this.nextClock(now));
+    this.records.set(key, record);
+    return clone(record);
+  }
+
+  /** A local delete: a tombstone, never a missing row (§3.4). */
+  remove(table: SyncTable, id: string, now: number): SyncRecord | undefined {
+    const key = refKey({ table, id });
+    const prev = this.records.get(key);
+    if (!prev) return undefined;
+    const record = deleteRecord(prev, this.nextClock(now));
+    this.records.set(key, record);
+    return clone(record);
+  }
+
+  get(table: SyncTable, id: string): SyncRecord | undefined {
+    const r = this.records.get(refKey({ table, id }));
+    return r ? clone(r) : undefined;
+  }
+}

@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/core/hlc';
+import { mergeRecords, recordKey, type SyncRecord } from '../../src/core/merge';
+import {
+  decodeShard,
+  deviceKey,
+  encodeShard,
+  packBlob,
+  parseKey,
+  readRecords,
+  shardKey,
+  unpackBlob,
+} from '../../src/sync/codec';
+import { encodeRecords } from '../../src/sync/columns';
+import { decodeDevice, encodeDevice } from '../../src/sync/device';
+import { itemBytes } from '../../src/sync/quota';
+
+const T = Date.UTC(2026, 10, 1);
+const at = (ms: number, node = 'Ab12') => formatHlc({ pt: T + ms, c: 0, node });
+
+function customer(id: string, extra: Record<string, unknown> = {}): SyncRecord {
+  const fields = { name: `Contoso ${id}`, email: `it@${id}.com`, note: 'VIP <ask for Dana>', ...extra };
+  return {
+    id,
+    table: 'customers',
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, at(1)])),
+  };
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+describe('shard codec', () => {
+  it('round-trips records: sparse clocks, absent fields, tombstones, unknown fields', () => {
+    const a = customer('c1', { phoneE164: '+33 1 23' });
+    a.clocks.email = at(5, 'Zz99');
+    const b: SyncRecord = { id: 'c2', table: 'customers', fields: { name: null }, clocks: { name: at(3) } };
+    b.deleted = at(3);
+    const inv: SyncRecord = {
+      id: 'i1',
+      table: 'invitations',
+      fields: { status: 'accepted', epoch: 1, sentAt: [T, T + 5] },
+      clocks: { status: at(2), epoch: at(2), sentAt: at(1) },
+      deleted: at(0),
+    };
+    const decoded = decodeShard(encodeShard([inv, b, a]));
+    expect(decoded.ok).toBe(true);
+    if (!decoded.ok) return;
+    const byId = new Map(decoded.value.map((r) => [r.id, r]));
+    for (const r of [a, b, inv]) expect(recordKey(byId.get(r.id) as SyncRecord)).toBe(recordKey(r));
+    expect(byId.get('c2')?.fields.email).toBeUndefined();
+  });
+
+  it('packs a column of lowercase GUIDs as bytes, keeping nulls, absences and any other spelling exact', () => {
+    const g1 = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const g2 = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const records = [
+      customer('a', { tenantId: g1 }),
+      customer('b', { tenantId: null }),
+      customer('c'),
+      customer('d', { tenantId: g2 }),
+    ];
+    const value = encodeShard(records);
+    const decoded = decodeShard(value);
+    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    const upper = [customer('a', { tenantId: g1.toUpperCase() }), customer('b', { tenantId: g2 })];
+    const back = decodeShard(encodeShard(upper));
+    expect(back.ok && back.value.map(recordKey).sort()).toEqual(upper.map(recordKey).sort());
+    expect(JSON.stringify(encodeRecords(records).t.c?.v)).toContain('"g":');
+  });
+
+  it('packs UUID ids and keeps empty GUID cells (a tenant not known yet) apart from null ones', () => {
+    const ids = ['3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'];
+    const records = [
+      customer(ids[0] as string, { tenantId: '' }),
+      customer(ids[1] as string, { tenantId: '0f8fad5b-d9cb-469f-a165-70867728950e' }),
+      customer('c-plain', { tenantId: null }),
+    ];
+    const payload = encodeRecords(records.slice(0, 2));
+    expect(payload.t.c?.i).toHaveProperty('g');
+    const decoded = decodeShard(encodeShard(records));
+    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+  });
+
+  it('round-trips any records (property-based)', () => {
+    const arb = fc
+      .array(
+        fc.record({
+          id: fc.string({ minLength: 1, maxLength: 6 }),
+          name: fc.option(fc.string(), { nil: undefined }),
+          n: fc.option(fc.integer(), { nil: undefined }),
+          ms: fc.integer({ min: 0, max: 1000 }),
+          del: fc.boolean(),
+        }),
+        { maxLength: 20 },
+      )
+      .map((rows) => {
+        const byId = new Map<string, SyncRecord>();
+        for (const row of rows) {
+          const fields: Record<string, unknown> = {};
+          const clocks: Record<string, string> = {};
+          if (row.name !== undefined) [fields.name, clocks.name] = [row.name, at(row.ms)];
+          if (row.n !== undefined) [fields.n, clocks.n] = [row.n, at(row.ms + 1)];
+          byId.set(row.id, {
+            id: row.id,
+            table: 'customers',
+            fields,
+            clocks,
+            ...(row.del ? { deleted: at(row.ms) } : {}),
+          });
+        }
+        return [...byId.values()];
+      });
+    fc.assert(
+      fc.property(arb, (records) => {
+        const decoded = decodeShard(encodeShard(records));
+        expect(decoded.ok).toBe(true);
+        if (!decoded.ok) return;
+        const key = (rs: SyncRecord[]) => rs.map((r) => recordKey(mergeRecords(r, r))).sort();
+        expect(key(decoded.value)).toEqual(key(records));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('encodes to base64 after a z1: prefix: no <, " or \\, so every browser counts it the same', () => {
+    const records = Array.from({ length: 40 }, (_, i) => customer(`c${i}`));
+    const value = encodeShard(records);
+    expect(value).toMatch(/^z1:[A-Za-z0-9+/]+=*$/);
+    expect(itemBytes('s0', value)).toBe(2 + value.length + 2);
+  });
+
+  it('keeps tiny payloads as plain JSON when that is smaller by Chromium’s count', () => {
+    expect(packBlob({ v: 1 })).toBe('j1:{"v":1}');
+    expect(unpackBlob('j1:{"v":1}')).toEqual({ ok: true, value: { v: 1 } });
+  });
+
+  it('encodes equal record sets identically, whatever their order', () => {
+    const records = [customer('b'), customer('a'), customer('c')];
+    expect(encodeShard(records)).toBe(encodeShard([...records].reverse()));
+  });
+
+  it.each([
+    ['not a string', 42, 'corrupt'],
+    ['no prefix', 'hello', 'corrupt'],
+    ['invalid base64', 'z1:@@@@', 'corrupt'],
+    ['base64 of garbage', `z1:${b64('not deflate at all, really')}`, 'corrupt'],
+    ['deflate of non-JSON', `z1:${Buffer.from(deflateSync(strToU8('{oops'))).toString('base64')}`, 'corrupt'],
+    ['a newer compression format', 'z2:AAAA', 'newer'],
+    ['an unknown codec letter', 'q1:AAAA', 'newer'],
+    ['a newer payload version', packBlob({ v: 2, t: {} }), 'newer'],
+    [
+      'a table this version does not know',
+      packBlob({ v: 1, n: [], t: { x: { c: [], i: [], b: [], v: [] } } }),
+      'newer',
+    ],
+    [
+      'a malformed block',
+      packBlob({ v: 1, n: [], t: { c: { c: ['name'], i: ['id'], b: [], v: [] } } }),
+      'corrupt',
+    ],
+    [
+      'a bad clock',
+      packBlob({ v: 1, n: ['A'], t: { c: { c: ['x'], i: ['id'], b: ['nope'], v: [['v']] } } }),
+      'corrupt',
+    ],
+    [
+      'an unknown device index',
+      packBlob({ v: 1, n: ['A'], t: { c: { c: ['x'], i: ['id'], b: ['0mvx2cuiw0005'], v: [['v']] } } }),
+      'corrupt',
+    ],
+    [
+      'a short GUID column',
+      packBlob({
+        v: 1,
+        n: ['A'],
+        t: { c: { c: ['x'], i: ['id'], b: ['0mvx2cuiw0000'], v: [{ g: 'AAAA' }] } },
+      }),
+      'corrupt',
+    ],
+  ])('reports %s as %s, never guessing', (_label, value, problem) => {
+    expect(decodeShard(value)).toEqual({ ok: false, problem });
+  });
+
+  it('decodes an empty payload to no records', () => {
+    expect(readRecords({})).toEqual({ ok: true, value: [] });
+    expect(encodeRecords([])).toEqual({ n: [], t: {} });
+  });
+});
+
+describe('keys', () => {
+  it('names shards, devices and the manifest, and leaves other keys alone', () => {
+    expect(shardKey(3)).toBe('s3');
+    expect(deviceKey('Ab12')).toBe('d:Ab12');
+    expect(parseKey('s15')).toEqual({ kind: 'shard', index: 15 });
+    expect(parseKey('m')).toEqual({ kind: 'manifest' });
+    expect(parseKey('d:Ab12')).toEqual({ kind: 'device', deviceId: 'Ab12' });
+    for (const other of ['s01', 'sx', 'settings', 'd:', 'd:bad id', 'theme'])
+      expect(parseKey(other)).toBeUndefined();
+  });
+});
+
+describe('device key', () => {
+  it('round-trips acks and the outbox', () => {
+    const doc = { at: T, ver: '1.2.0', hw: at(4), seen: { Zz99: at(3, 'Zz99') }, pend: [customer('c1')] };
+    const decoded = decodeDevice(encodeDevice(doc));
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) {
+      expect(decoded.value.seen).toEqual(doc.seen);
+      expect(decoded.value.pend.map(recordKey)).toEqual(doc.pend.map(recordKey));
+    }
+    expect(decodeDevice(packBlob({ v: 1, at: 'x' }))).toEqual({ ok: false, problem: 'corrupt' });
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * Random programs for the property tests (spec/sync.md §5.3): 2–4 browsers editing the same few customers and
+ * invitations while workers restart, browsers go offline, sign out and in, one may die for good or uninstall, clocks
+ * are skewed, and the network delays, reorders, duplicates and drops deliveries.
+ */
+import fc from 'fast-check';
+import { mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
+import { maxInWindow } from '../../src/sync/budget';
+import { refKey } from '../../src/sync/local-store';
+import { OUR_LIMITS } from '../../src/sync/quota';
+import type { CloudOptions } from './fake-cloud';
+import { type Device, Fleet } from './harness';
+
+export type Op =
+  | { kind: 'edit'; dev: number; rec: number; field: 'name' | 'note'; value: string }
+  | { kind: 'status'; dev: number; rec: number; status: 'pending' | 'accepted' | 'withdrawn' | 'removed' }
+  | { kind: 'send'; dev: number; rec: number }
+  | { kind: 'delete'; dev: number; rec: number }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'restart'; dev: number }
+  | { kind: 'offline'; dev: number; on: boolean }
+  | { kind: 'signOut'; dev: number }
+  | { kind: 'killForever'; dev: number }
+  | { kind: 'uninstall'; dev: number }
+  | { kind: 'skew'; dev: number; offset: number };
+
+export interface Schedule {
+  devices: number;
+  cloud: CloudOptions;
+  ops: Op[];
+}
+
+const dev = fc.integer({ min: 0, max: 3 });
+const rec = fc.integer({ min: 0, max: 3 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('edit'),
+      dev,
+      rec,
+      field: fc.constantFrom('name', 'note'),
+      value: fc.constantFrom('a', 'b', 'c', 'd'),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('status'),
+      dev,
+      rec,
+      status: fc.constantFrom('pending', 'accepted', 'withdrawn', 'removed'),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('send'), dev, rec }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete'), dev, rec }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('wait'),
+      ms: fc.constantFrom(0, 300, 1_000, 5_000, 20_000, 120_000),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart'), dev }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline'), dev, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('signOut'), dev }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('skew'),
+      dev,
+      offset: fc.constantFrom(-3_600_000, 2 * 86_400_000, -5_000),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('killForever'), dev }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('uninstall'), dev }) },
+) as fc.Arbitrary<Op>;
+
+export const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
+  devices: fc.integer({ min: 2, max: 4 }),
+  cloud: fc.record({
+    mode: fc.constantFrom('chrome', 'chrome', 'chrome', 'firefox'),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    jitterMs: fc.constantFrom(0, 2_000, 60_000),
+    dropRate: fc.constantFrom(0, 0.1, 0.3),
+    duplicateRate: fc.constantFrom(0, 0.2),
+  }),
+  ops: fc.array(op, { minLength: 3, maxLength: 14 }),
+});
+
+interface Edit {
+  device: Device;
+  at: number;
+  snapshot: SyncRecord;
+}
+
+export interface Outcome {
+  fleet: Fleet;
+  edits: Edit[];
+  /** Records some live device held once the program ended: none may disappear (§5.3 item 3). */
+  created: Set<string>;
+  deleted: Set<string>;
+  uninstalled: boolean;
+  /** Writes after everything settled, over three more hours. */
+  lateWrites: number;
+}
+
+function apply(fleet: Fleet, device: Device, o: Op, out: Outcome): void {
+  const t = fleet.time.now;
+  const id = `c${'rec' in o ? o.rec : 0}`;
+  const inv = `i${'rec' in o ? o.rec : 0}`;
+  let records: (SyncRecord | undefined)[] = [];
+  if (o.kind === 'edit') records = [fleet.edit(device, 'customers', id, { [o.field]: o.value })];
+  if (o.kind === 'status')
+    records = [fleet.edit(device, 'invitations', inv, { customerId: id, status: o.status })];
+  if (o.kind === 'send') {
+    const sent = device.store.get('invitations', inv)?.fields.sentAt;
+    const sentAt = [...(Array.isArray(sent) ? sent : []), t];
+    records = [fleet.edit(device, 'invitations', inv, { customerId: id, sentAt })];
+  }
+  if (o.kind === 'delete') {
+    records = [fleet.remove(device, 'customers', id)];
+    if (records[0]) out.deleted.add(`customers/${id}`);
+  }
+  for (const r of records) if (r) out.edits.push({ device, at: t, snapshot: r });
+}
+
+async function step(fleet: Fleet, o: Op, out: Outcome): Promise<void> {
+  if (o.kind === 'wait') return fleet.run(o.ms);
+  const device = fleet.devices[o.dev % fleet.devices.length] as Device;
+  if (device.dead || !device.browser.installed) return;
+  if (o.kind === 'restart') fleet.restart(device);
+  else if (o.kind === 'offline') fleet.cloud.setOnline(device.browser, !o.on);
+  else if (o.kind === 'signOut') fleet.cloud.signOut(device.browser);
+  else if (o.kind === 'skew') device.browser.clockOffset = o.offset;
+  else if (o.kind === 'killForever') {
+    if (fleet.live().length > 2) fleet.killForever(device);
+  } else if (o.kind === 'uninstall') {
+    fleet.uninstall(device);
+    out.uninstalled = true;
+    await fleet.run(30_000);
+    fleet.reinstall(device);
+  } else apply(fleet, device, o, out);
+  await fleet.run(100);
+}
+
+/** Runs a schedule, heals everything, waits for quiescence, and counts writes over three more hours. */
+export async function execute(schedule: Schedule): Promise<Outcome> {
+  const fleet = new Fleet(schedule.cloud);
+  for (let i = 0; i < schedule.devices; i++) fleet.add(`D${i}`);
+  await fleet.run(2_000);
+  const out: Outcome = {
+    fleet,
+    edits: [],
+    created: new Set(),
+    deleted: new Set(),
+    uninstalled: false,
+    lateWrites: 0,
+  };
+  for (const o of schedule.ops) await step(fleet, o, out);
+  for (const d of fleet.live()) for (const key of d.store.records.keys()) out.created.add(key);
+  for (const d of fleet.live()) {
+    fleet.cloud.setOnline(d.browser, true);
+    if (!d.browser.signedIn) fleet.cloud.signIn(d.browser);
+  }
+  await fleet.run(90 * 60_000);
+  const settled = fleet.time.now;
+  await fleet.run(3 * 3_600_000);
+  out.lateWrites = fleet.writesSince(settled);
+  return out;
+}
+
+/** §5.3 properties 1–5 and 6 (quiescence); returns a description of the first violation, or undefined. */
+export function violations(out: Outcome): string | undefined {
+  const { fleet } = out;
+  const live = fleet.live();
+  if (!fleet.converged()) return 'devices did not converge';
+  const final = new Map([...(live[0]?.store.records.values() ?? [])].map((r) => [refKey(r), r]));
+  for (const e of out.edits) {
+    if (!protectedEdit(out, e)) continue;
+    const now = final.get(refKey(e.snapshot));
+    if (!now) return `edit lost with its record: ${refKey(e.snapshot)}`;
+    if (!sameRecord(mergeRecords(now, e.snapshot), now)) return `edit lost: ${JSON.stringify(e.snapshot)}`;
+  }
+  for (const key of out.created) if (!final.has(key)) return `record vanished: ${key}`;
+  for (const [key, r] of final)
+    if (r.deleted && !out.deleted.has(key)) return `tombstone nobody made: ${key}`;
+  for (const b of fleet.cloud.browsers) {
+    if (maxInWindow(b.writeTimes(), 60_000) > OUR_LIMITS.writesPerMinute) return `${b.id} over 20 writes/min`;
+    if (maxInWindow(b.writeTimes(), 3_600_000) > OUR_LIMITS.writesPerHour) return `${b.id} over 600 writes/h`;
+    const failed = b.calls.find((c) => c.error && !c.error.includes('not available'));
+    if (failed) return `${b.id} write refused: ${failed.error}`;
+  }
+  if (out.lateWrites > 0) return `${out.lateWrites} writes after quiescence`;
+  return undefined;
+}
+
+/**
+ * An edit must survive when its device is still alive and installed (its store holds it), or when its device died
+ * for good after a write of its device key that reached the server (the outbox guarantee of §3.7), and no
+ * uninstall wiped the cloud copy meanwhile.
+ */
+function protectedEdit(out: Outcome, e: Edit): boolean {
+  const d = e.device;
+  if (!d.dead) return d.browser.installed && !out.uninstalled;
+  if (out.uninstalled) return false;
+  const key = `d:${d.store.deviceId}`;
+  const wrote = d.browser.calls.filter((c) => !c.error && c.at > e.at && c.keys.includes(key));
+  return wrote.some((w) => d.browser.commits.some((c) => c.at >= w.at && c.keys.includes(key)));
+}
