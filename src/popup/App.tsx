@@ -6,12 +6,15 @@ import { getProfile } from '../db/settings';
 import { runtime, t } from '../platform';
 import type { FollowUpTarget } from '../ui/invite/FollowUpBar';
 import { InviteView } from '../ui/invite/InviteView';
-import { ProfileForm } from '../ui/ProfileForm';
+import { lazy } from '../ui/lazy';
 import { useLive } from '../ui/useLive';
-import { PendingPanel } from './components/PendingPanel';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
 import { followUpTarget } from './facts';
 import { readGlance } from './glance';
+
+// Loaded when first shown: the profile form once (first run, edit), the pending list when its tab opens.
+const ProfileForm = lazy(() => import('../ui/ProfileForm').then((m) => m.ProfileForm));
+const PendingPanel = lazy(() => import('./components/PendingPanel').then((m) => m.PendingPanel));
 
 /** The toolbar popup: the first-run profile, then two tabs: invite a customer, and the pending invitations. */
 export function App() {

@@ -6,9 +6,11 @@
 import type { GdapDetails, SendChannel } from '../../core/status';
 import type { Finding, Language, LinkType } from '../../core/types';
 import type { ResellerDb } from '../../db/db';
-import { act, recordSend, undoLast } from '../../db/invitations';
 import { InvalidInputError } from '../../db/settings';
 import type { GdapForm, InviteMode } from './draft';
+
+/** The status machine and its writes load on the first send, not with the popup: they are not needed to paint it. */
+const invitations = () => import('../../db/invitations');
 
 export interface RecordRequest {
   channel: SendChannel;
@@ -33,12 +35,12 @@ export async function recordInvitation(db: ResellerDb, req: RecordRequest): Prom
   try {
     if (req.followUpOf !== undefined) {
       const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
-      const r = await act(db, req.followUpOf, action);
+      const r = await (await invitations()).act(db, req.followUpOf, action);
       return r.ok
         ? { ok: true, action: 'resend', invitationId: r.invitation.id }
         : { ...r, ok: false, findings: [] };
     }
-    const r = await recordSend(db, {
+    const r = await (await invitations()).recordSend(db, {
       companyName: req.company,
       contactName: req.contact,
       email: req.email,
@@ -59,7 +61,7 @@ export async function undoRecord(
   db: ResellerDb,
   invitationId: string,
 ): Promise<{ reason: string; message: string } | undefined> {
-  const r = await undoLast(db, invitationId);
+  const r = await (await invitations()).undoLast(db, invitationId);
   return r.ok ? undefined : r;
 }
 
