@@ -4,10 +4,14 @@
  */
 import { benchInsert } from './insert';
 import { benchStartup } from './startup';
+import { benchSync } from './sync';
+import { benchTracking } from './tracking';
 
 const sections: [string, () => Promise<string[]>][] = [
   ['Popup start-up and bundle sizes', benchStartup],
   ['Insert into compose', benchInsert],
+  ['Tracking at 10,000 and 100,000 customers', benchTracking],
+  ['Sync through storage.sync', benchSync],
 ];
 
 for (const [title, run] of sections) {

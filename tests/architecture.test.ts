@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   popup: ['core', 'db', 'ui', 'popup', 'platform', 'messages'],
   options: ['core', 'db', 'ui', 'options', 'platform', 'messages'],
   platform: [],
-  messages: ['platform'],
+  messages: ['platform', 'core'],
 };
 const PACKAGES: Record<string, string[]> = {
   core: [],
