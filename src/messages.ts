@@ -3,6 +3,8 @@
  * a message type to its request and response; `background/handlers.ts` must satisfy `Handlers`, so an unknown or
  * mistyped message is a compile error, not a silent no-op. Tests kept outside the repository use these shapes.
  */
+
+import type { SyncStatus } from './core/sync-status';
 import { runtime } from './platform';
 
 export type Site = 'gmail' | 'outlook' | 'yahoo' | 'proton';
@@ -37,9 +39,18 @@ export interface InsertTarget {
   composeId?: string;
 }
 
+export interface SyncReport {
+  enabled: boolean;
+  status: SyncStatus | null;
+}
+
 export interface Protocol {
   /** A page wrote to Dexie: the worker cannot observe that itself (no liveQuery in a service worker). */
   'data.changed': { request: { type: 'data.changed' }; response: { ok: true } };
+  /** The sync state for the options page and the popup's indicator; status null before this device's first sync. */
+  'sync.status': { request: { type: 'sync.status' }; response: SyncReport };
+  /** Sync on or off on this device. */
+  'sync.enable': { request: { type: 'sync.enable'; enabled: boolean }; response: SyncReport };
   'compose.find': { request: { type: 'compose.find' }; response: ComposeWindow[] };
   'compose.insert': {
     request: { type: 'compose.insert'; target: InsertTarget; draft: ComposeDraft };

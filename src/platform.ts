@@ -144,3 +144,27 @@ export async function copyRich(html: string, text: string): Promise<void> {
 export function manifestVersion(): string {
   return browser.runtime.getManifest().version;
 }
+
+type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+/**
+ * `storage.sync` as the sync engine's `SyncArea` (src/sync/area.ts; spec/sync.md §1): the background's engine is
+ * its only writer. No `clear()` on purpose (§1.9, Tabsets#13); `onChanged` only reports the sync area's changes.
+ */
+export const syncArea = {
+  get: (keys: string[] | null): Promise<Record<string, unknown>> => browser.storage.sync.get(keys),
+  set: (items: Record<string, unknown>): Promise<void> => browser.storage.sync.set(items),
+  remove: (keys: string[]): Promise<void> => browser.storage.sync.remove(keys),
+  /** Chrome's own byte count (§1.2); Firefox has it only since 78, hence optional in SyncArea. */
+  getBytesInUse: (keys: string[] | null): Promise<number> =>
+    (browser.storage.sync as { getBytesInUse?: (k: string[] | null) => Promise<number> }).getBytesInUse?.(
+      keys,
+    ) ?? Promise.resolve(0),
+  onChanged(listener: (changes: StorageChanges) => void): () => void {
+    const filtered = (changes: StorageChanges, areaName: string) => {
+      if (areaName === 'sync') listener(changes);
+    };
+    browser.storage.onChanged.addListener(filtered);
+    return () => browser.storage.onChanged.removeListener(filtered);
+  },
+};

@@ -18,6 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   popup: ['core', 'db', 'ui', 'popup', 'platform', 'messages'],
   options: ['core', 'db', 'ui', 'options', 'platform', 'messages'],
   platform: [],
+  // messages names the sync status type of `sync.status` (a type-only import).
   messages: ['platform', 'core'],
 };
 const PACKAGES: Record<string, string[]> = {

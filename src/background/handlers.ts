@@ -3,6 +3,7 @@ import type { Handlers } from '../messages';
 import { badge } from '../platform';
 import { serialRefresher } from './badge';
 import { findComposes, insertDraft } from './compose';
+import { enableSync, notifyLocalChange, syncReport } from './sync';
 
 /** The worker's one badge refresher: every caller (message, start-up, alarm) queues on it, so counts land in order. */
 export const refreshBadgeNow = serialRefresher(db, badge);
@@ -11,10 +12,15 @@ export const refreshBadgeNow = serialRefresher(db, badge);
 export const handlers = {
   // A page wrote to Dexie, which the worker cannot observe: recount the badge now. The page's write is done and
   // kept whatever happens here, so a failed recount is logged, not returned as the page's failure.
+  // It also schedules a sync flush (debounced 3 s, at most 15 s: spec/sync.md §3.9); the middleware has already
+  // stamped the write, so a lost message only delays the flush until the next reconcile.
   'data.changed': async () => {
+    notifyLocalChange();
     await refreshBadgeNow().catch((error: unknown) => console.error('Badge refresh failed', error));
     return { ok: true } as const;
   },
+  'sync.status': () => syncReport(),
+  'sync.enable': ({ enabled }) => enableSync(enabled),
   'compose.find': () => findComposes(),
   'compose.insert': ({ target, draft }) => insertDraft(target, draft),
 } satisfies Handlers;

@@ -3,10 +3,18 @@ import { db } from '../db/db';
 import { getTrackingSettings } from '../db/tracking-settings';
 import { isRequest, type MessageType } from '../messages';
 import { alarms, menus, notifications, permissions, type Runtime, runtime, t, tabs } from '../platform';
-import { CUSTOMERS_PAGE, NOTIFICATION_ID, onAlarm, type ReminderPort, scheduleAlarms } from './alarms';
+import {
+  CUSTOMERS_PAGE,
+  NOTIFICATION_ID,
+  onAlarm,
+  REFRESH_ALARM,
+  type ReminderPort,
+  scheduleAlarms,
+} from './alarms';
 import { handlers, refreshBadgeNow } from './handlers';
 import { createMenu, onMenuClick } from './menu';
 import { isExtensionPage } from './sender';
+import { reconcile, startSync } from './sync';
 
 const TYPES = Object.keys(handlers) as MessageType[];
 const own = { id: runtime.id(), baseUrl: runtime.url('') };
@@ -43,6 +51,8 @@ runtime.onStartup.addListener(() => {
 
 alarms.onAlarm.addListener((alarm: { name: string }) => {
   void onAlarm(alarm, reminders).catch(report(`Alarm ${alarm.name} failed`));
+  // The hourly alarm is also sync's backstop: a full reconcile (spec/sync.md §3.10), whatever the worker missed.
+  if (alarm.name === REFRESH_ALARM) void reconcile().catch(report('Sync reconcile failed'));
 });
 
 notifications.onClicked((id) => {
@@ -50,6 +60,9 @@ notifications.onClicked((id) => {
 });
 
 menus.onClicked.addListener(onMenuClick);
+
+// Every worker start: listen to storage.sync and reconcile (spec/sync.md §3.10).
+startSync();
 
 // Every worker start: the badge survives a restart but the count may have changed while the worker slept.
 void refreshBadgeNow().catch(report('Badge refresh failed'));

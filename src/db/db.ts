@@ -3,6 +3,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Customer } from '../core/customer';
 import type { Invitation, InvitationEvent } from '../core/status';
 import { DB_NAME, declareSchema } from './schema';
+import type { MetaRow, RecordRow } from './sync-meta';
+import { syncTracking } from './sync-tracking';
 
 export interface SettingRow {
   key: string;
@@ -20,12 +22,16 @@ export type ResellerDb = Dexie & {
   customers: EntityTable<CustomerRow, 'id'>;
   invitations: EntityTable<Invitation, 'id'>;
   events: EntityTable<InvitationEvent, 'id'>;
+  syncRecords: EntityTable<RecordRow, 'key'>;
+  syncMeta: EntityTable<MetaRow, 'k'>;
 };
 
 /** Opens (lazily, on first query) the database; tests pass their own name for isolation. */
 export function createDb(name = DB_NAME): ResellerDb {
   const db = new Dexie(name) as ResellerDb;
   declareSchema(db);
+  // Stamps sync clocks and records tombstones inside every write's transaction (spec/sync.md §4.6).
+  db.use(syncTracking);
   return db;
 }
 

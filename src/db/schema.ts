@@ -4,6 +4,7 @@
  * records are merged across browsers later, and auto-increment keys would collide.
  */
 import type Dexie from 'dexie';
+import { stampExistingRows } from './sync-upgrade';
 
 export const DB_NAME = 'reseller-invite';
 
@@ -26,4 +27,15 @@ export function declareSchema(db: Dexie): void {
     // The timeline: one append-only row per transition, read per customer in time order.
     events: 'id, [customerId+at]',
   });
+  // Version 3 (sync, spec/sync.md §3.2, §4.6) adds the bookkeeping of the change-tracking middleware
+  // (sync-tracking.ts); its upgrade records every existing customer, invitation and synced setting so they sync.
+  db.version(3)
+    .stores({
+      // One per synced record, key 'table/id': fields, field clocks and tombstone clock (sync-meta.ts). A deleted
+      // record's row leaves its table; its tombstone stays here until every device has seen it (§3.11).
+      syncRecords: 'key',
+      // One row per bookkeeping value `{ k, v }`: device id, clock, acks, write log, status (sync-meta.ts).
+      syncMeta: 'k',
+    })
+    .upgrade(stampExistingRows);
 }

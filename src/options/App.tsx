@@ -10,6 +10,7 @@ import { CustomersSection } from './components/customers/CustomersSection';
 import { Nav, type NavItem } from './components/Nav';
 import { RemindersSection } from './components/RemindersSection';
 import { ReconcileSection } from './components/reconcile/ReconcileSection';
+import { SyncSection } from './components/sync/SyncSection';
 import { TemplateEditor } from './components/TemplateEditor';
 
 /** `#invite=<tabId>`: opened from the webmail context menu where the browser cannot open the popup itself. */
@@ -22,10 +23,11 @@ const SECTIONS: readonly NavItem[] = [
   { id: 'templates', label: 'navTemplates' },
   { id: 'profile', label: 'navProfile' },
   { id: 'reminders', label: 'navReminders' },
+  { id: 'sync', label: 'navSync' },
   { id: 'backup', label: 'navBackup' },
 ];
 
-/** The options page: customers and charts, Partner Center reconcile, templates, profile, reminders, backup. */
+/** The options page: customers and charts, Partner Center reconcile, templates, profile, reminders, sync, backup. */
 export function App() {
   const profile = useLive(async () => (await getProfile(db)) ?? null);
   return (
@@ -62,6 +64,7 @@ export function App() {
           {profile !== undefined && <ProfileForm initial={profile ?? EMPTY_PROFILE} />}
         </section>
         <RemindersSection />
+        <SyncSection />
         <BackupSection />
       </main>
     </div>

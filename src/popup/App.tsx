@@ -8,6 +8,7 @@ import type { FollowUpTarget } from '../ui/invite/FollowUpBar';
 import { InviteView } from '../ui/invite/InviteView';
 import { lazy } from '../ui/lazy';
 import { useLive } from '../ui/useLive';
+import { SyncIndicator } from './components/SyncIndicator';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
 import { followUpTarget } from './facts';
 import { readGlance } from './glance';
@@ -46,6 +47,7 @@ export function App() {
       <div class="top">
         <header class="bar">
           <h1>{t('extName')}</h1>
+          <SyncIndicator />
           <button
             type="button"
             class="icon"

@@ -180,10 +180,19 @@ describe('eraseAll, customerTable and customersCsv', () => {
     expect(table[1]?.customer.id).toBe(b.customerId);
   });
 
-  it('erases every table', async () => {
+  it('erases every table, leaving a tombstone per synced record so the erase reaches every browser', async () => {
     await fill();
+    const synced = await ctx.db.syncRecords.count();
     await eraseAll(ctx.db);
-    for (const table of ctx.db.tables) expect(await table.count(), table.name).toBe(0);
+    for (const table of [ctx.db.customers, ctx.db.invitations, ctx.db.events, ctx.db.settings]) {
+      expect(await table.count(), table.name).toBe(0);
+    }
+    const tombstones = await ctx.db.syncRecords.toArray();
+    expect(tombstones).toHaveLength(synced);
+    expect(tombstones.every((r) => r.deleted !== undefined)).toBe(true);
+    // Personal data leaves the synced copy with the erase (merge.ts deleteRecord).
+    const customers = tombstones.filter((r) => r.table === 'customers');
+    expect(customers.every((r) => r.fields.companyName === null && r.fields.email === null)).toBe(true);
   });
 
   it('writes one CSV row per customer with statuses, safe for spreadsheets', async () => {

@@ -36,15 +36,22 @@ afterEach(async () => {
 });
 
 describe('schema upgrades', () => {
-  it('upgrades a version 1 database to version 2, keeping the settings', async () => {
+  it('upgrades a version 1 database to version 3, keeping the settings', async () => {
     const name = `t-${crypto.randomUUID()}`;
     await releasedV1(name);
     db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await getProfile(db)).toEqual(PROFILE);
     expect(await getTemplateOverrides(db)).toEqual(TEMPLATES);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['customers', 'events', 'invitations', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'customers',
+      'events',
+      'invitations',
+      'settings',
+      'syncMeta',
+      'syncRecords',
+    ]);
     expect(await db.customers.count()).toBe(0);
     expect(storedIndexes(db, 'invitations')).toEqual([
       '[customerId+type]',
@@ -66,6 +73,41 @@ describe('schema upgrades', () => {
     }
     expect(db.customers.schema.primKey.keyPath).toBe('id');
     expect(db.customers.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
+  });
+
+  it('upgrades a version 2 database to version 3, stamping every synced row so it syncs', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      settings: 'key',
+      customers: 'id, email, domain, tenantId, nameKey, *words',
+      invitations: 'id, [customerId+type]',
+      events: 'id, [customerId+at]',
+    });
+    await v2.table('settings').bulkPut([
+      { key: 'profile', value: PROFILE },
+      { key: 'local-only', value: { x: 1 } },
+    ]);
+    await v2
+      .table('customers')
+      .put({ id: 'c1', companyName: 'Contoso', nameKey: 'contoso', words: ['contoso'] });
+    await v2
+      .table('invitations')
+      .put({ id: 'i1', customerId: 'c1', status: 'pending', sentAt: [5], firstSentAt: 5 });
+    v2.close();
+    db = createDb(name);
+    await db.open();
+    const records = await db.syncRecords.orderBy('key').toArray();
+    expect(records.map((r) => r.key)).toEqual(['customers/c1', 'invitations/i1', 'settings/profile']);
+    const [customer, invitation] = records;
+    expect(customer?.fields).toEqual({ companyName: 'Contoso' });
+    expect(invitation?.fields).toEqual({
+      customerId: 'i1'.replace('i', 'c'),
+      sentAt: [5],
+      status: 'pending',
+    });
+    const hlc = (await db.syncMeta.get('hlc'))?.v as string;
+    expect(Object.values(customer?.clocks ?? {})).toEqual([hlc]);
   });
 
   it('reopens a version 2 database with its data', async () => {

@@ -60,7 +60,10 @@ function customer(
   };
 }
 
-/** A reseller invitation as status.ts leaves it (its undo state `previous` is not synced: undo is local, 10 s). */
+/**
+ * A reseller invitation as it syncs: `previous` (undo, local) and `firstSentAt`/`lastSentAt` (index keys rebuilt
+ * from `sentAt`) stay on the device (db/sync-fields.ts).
+ */
 function invitation(random: () => number, customerId: string, status: string, created: number) {
   const sentAt = Array.from(
     { length: 1 + Math.floor(random() * 3) },
@@ -76,8 +79,6 @@ function invitation(random: () => number, customerId: string, status: string, cr
     language: 'en',
     status,
     sentAt,
-    firstSentAt: sentAt[0],
-    lastSentAt: last,
     ...(status === 'accepted' ? { acceptedAt: changedAt } : {}),
     adminAccessRemoved: false,
     channel: 'compose',

@@ -1,0 +1,108 @@
+/**
+ * The sync bookkeeping tables (schema version 3) and the device's hybrid logical clock in them (spec/sync.md §3.3:
+ * the clock lives in Dexie and advances inside the write's own transaction, because popup, options page and worker
+ * are separate realms and an in-memory clock would fork).
+ *
+ *   syncRecords: one row per synced record, `{ key: 'table/id', ...SyncRecord }`, tombstones included (§3.4);
+ *   syncMeta:    one row per bookkeeping value, `{ k, v }`: `deviceId`, `hlc`, and the engine's SyncMeta fields.
+ */
+import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
+import { formatHlc, parseHlc, tick, zeroHlc } from '../core/hlc';
+import type { SyncRecord, SyncTable } from '../core/merge';
+import { now } from './clock';
+
+export const RECORDS = 'syncRecords';
+export const META = 'syncMeta';
+
+export interface MetaRow {
+  k: string;
+  v: unknown;
+}
+
+export type RecordRow = SyncRecord & { key: string };
+
+export function recordKey(table: SyncTable, id: string): string {
+  return `${table}/${id}`;
+}
+
+export function toRecordRow(r: SyncRecord): RecordRow {
+  return { key: recordKey(r.table, r.id), ...r };
+}
+
+export function fromRecordRow(row: RecordRow): SyncRecord {
+  const { key: _key, ...record } = row;
+  return record;
+}
+
+/**
+ * Marks a transaction as applying data from storage.sync: the middleware writes it as given, without stamping
+ * clocks (§3.10; Dexie Cloud's `disableChangeTracking`). The flag lives on the IndexedDB transaction, which is the
+ * `trans` every DBCore request of that transaction carries.
+ */
+const UNTRACKED = Symbol('reseller-invite.untracked');
+
+export function markUntracked(tx: Transaction): void {
+  (tx.idbtrans as unknown as Record<symbol, boolean>)[UNTRACKED] = true;
+}
+
+export function isUntracked(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as Record<symbol, boolean>)[UNTRACKED] === true;
+}
+
+const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 6 chars [0-9A-Za-z], made once per install; it ends every clock this device issues. */
+export function newDeviceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return [...bytes].map((b) => ID_CHARS[b % ID_CHARS.length]).join('');
+}
+
+function clockOf(idRow: MetaRow | undefined, hlcRow: MetaRow | undefined): { id: string; hlc: string } {
+  const id = typeof idRow?.v === 'string' ? idRow.v : newDeviceId();
+  const hlc = typeof hlcRow?.v === 'string' && parseHlc(hlcRow.v) ? hlcRow.v : formatHlc(zeroHlc(id));
+  return { id, hlc };
+}
+
+/** Reads the clock at the DBCore level (the middleware), creating the device id on first use (unwritten). */
+export async function loadClock(
+  down: DBCore,
+  trans: DBCoreTransaction,
+): Promise<{ id: string; hlc: string }> {
+  const rows = (await down.table(META).getMany({ trans, keys: ['deviceId', 'hlc'] })) as (
+    | MetaRow
+    | undefined
+  )[];
+  return clockOf(rows[0], rows[1]);
+}
+
+/** The same through Dexie (the engine's store). */
+export async function loadClockRows(table: EntityTable<MetaRow, 'k'>): Promise<{ id: string; hlc: string }> {
+  const [idRow, hlcRow] = await table.bulkGet(['deviceId', 'hlc']);
+  return clockOf(idRow, hlcRow);
+}
+
+/** The next clock of a local edit (§3.3 local event), persisted in the same transaction. */
+export async function nextClock(down: DBCore, trans: DBCoreTransaction): Promise<string> {
+  const { id, hlc } = await loadClock(down, trans);
+  const current = parseHlc(hlc);
+  if (!current) throw new Error(`invalid clock ${hlc}`);
+  const next = formatHlc(tick(current, now()));
+  const values: MetaRow[] = [
+    { k: 'deviceId', v: id },
+    { k: 'hlc', v: next },
+  ];
+  await down.table(META).mutate({ type: 'put', trans, values });
+  return next;
+}
+
+/** Sync on or off on this device (a device setting: it never syncs). On unless the partner turned it off. */
+export async function getSyncEnabled(db: { syncMeta: EntityTable<MetaRow, 'k'> }): Promise<boolean> {
+  return (await db.syncMeta.get('enabled'))?.v !== false;
+}
+
+export async function setSyncEnabled(
+  db: { syncMeta: EntityTable<MetaRow, 'k'> },
+  enabled: boolean,
+): Promise<void> {
+  await db.syncMeta.put({ k: 'enabled', v: enabled });
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type SyncReport, send } from '../../../messages';
+
+const POLL_MS = 2_000;
+
+/**
+ * The worker's sync report, refreshed while the page is open: the engine's status lives in the worker (a page
+ * cannot see storage.sync traffic), so the page asks rather than reads Dexie.
+ */
+export function useSyncReport(): [SyncReport | undefined, (enabled: boolean) => void] {
+  const [report, setReport] = useState<SyncReport | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      send({ type: 'sync.status' }).then(
+        (r) => live && setReport(r),
+        () => undefined,
+      );
+    void ask();
+    const timer = setInterval(ask, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  const toggle = (enabled: boolean) => void send({ type: 'sync.enable', enabled }).then(setReport);
+  return [report, toggle];
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'preact/hooks';
+import { needsAttention } from '../../core/sync-status';
+import { send } from '../../messages';
+import { runtime, t, tabs } from '../../platform';
+
+/** Shown only when sync needs the partner (full, unavailable, a clock far off…): the details are in Options > Sync. */
+export function SyncIndicator() {
+  const [attention, setAttention] = useState(false);
+  useEffect(() => {
+    send({ type: 'sync.status' }).then(
+      ({ enabled, status }) => setAttention(enabled && status !== null && needsAttention(status)),
+      () => undefined,
+    );
+  }, []);
+  if (!attention) return null;
+  return (
+    <button
+      type="button"
+      class="link-button sync-attention"
+      data-testid="sync-attention"
+      onClick={() => tabs.create(runtime.url('src/options/index.html#sync'))}
+    >
+      ⚠ {t('syncAttention')}
+    </button>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The engine's `LocalStore` over the extension's Dexie database (spec/sync.md §3.1: Dexie is the source of truth).
+ * Synced records, tombstones included, are the `syncRecords` rows the change-tracking middleware keeps
+ * (db/sync-tracking.ts); this store reads them, and applies remote records to them and to the live tables in one
+ * transaction marked untracked, so applied values are not stamped again nor counted as local edits (§3.10).
+ * Lives in src/sync, not src/db, because it implements the engine's interface (sync may import db, not the reverse).
+ */
+import Dexie from 'dexie';
+import { maxHlc } from '../core/hlc';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
+import type { ResellerDb } from '../db/db';
+import { rowOf } from '../db/sync-fields';
+import { fromRecordRow, loadClockRows, markUntracked, recordKey, toRecordRow } from '../db/sync-meta';
+import { advanceClock, type LocalStore, newMeta, type RecordRef, type SyncMeta } from './local-store';
+
+export class DexieLocalStore implements LocalStore {
+  constructor(private readonly db: ResellerDb) {}
+
+  async readAll(): Promise<SyncRecord[]> {
+    return (await this.db.syncRecords.toArray()).map(fromRecordRow);
+  }
+
+  async applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]> {
+    const { db } = this;
+    const tables = [db.customers, db.invitations, db.settings, db.events, db.syncRecords, db.syncMeta];
+    return db.transaction('rw', tables, async (tx) => {
+      markUntracked(tx);
+      const stored = await db.syncRecords.bulkGet(records.map((r) => recordKey(r.table, r.id)));
+      const changed: SyncRecord[] = [];
+      for (const [i, remote] of records.entries()) {
+        const local = stored[i];
+        const merged = mergeRecords(local ? fromRecordRow(local) : remote, remote);
+        if (local && sameRecord(fromRecordRow(local), merged)) continue;
+        changed.push(merged);
+      }
+      await db.syncRecords.bulkPut(changed.map(toRecordRow));
+      for (const record of changed) await this.materialise(record);
+      const meta = await this.readMeta();
+      await this.writeMeta({ hlc: advanceClock(meta.hlc, records, now) });
+      return changed;
+    });
+  }
+
+  /** The live row a merged record becomes: put when alive, gone (with a customer's history) when dead. */
+  private async materialise(record: SyncRecord): Promise<void> {
+    const table = this.db.table(record.table);
+    if (isAlive(record)) {
+      await table.put(rowOf(record, await table.get(record.id)));
+      return;
+    }
+    await table.delete(record.id);
+    if (record.table === 'customers') {
+      // The history stays on each device (issue 5) but not past its customer, as deleteCustomers does locally.
+      const range = this.db.events
+        .where('[customerId+at]')
+        .between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]);
+      await range.delete();
+    }
+  }
+
+  async purge(refs: readonly RecordRef[]): Promise<void> {
+    const keys = refs.map((r) => recordKey(r.table, r.id));
+    await this.db.transaction('rw', this.db.syncRecords, async () => {
+      const rows = await this.db.syncRecords.bulkGet(keys);
+      const dead = rows.flatMap((r) => (r && !isAlive(r) ? [r.key] : []));
+      await this.db.syncRecords.bulkDelete(dead);
+    });
+  }
+
+  async readMeta(): Promise<SyncMeta> {
+    return this.db.transaction('rw', this.db.syncMeta, async () => {
+      const rows = await this.db.syncMeta.toArray();
+      const { id, hlc } = await loadClockRows(this.db.syncMeta);
+      const meta: SyncMeta = { ...newMeta(id), hlc };
+      for (const { k, v } of rows)
+        if (k !== 'deviceId' && k !== 'hlc') (meta as unknown as Record<string, unknown>)[k] = v;
+      if (!rows.some((r) => r.k === 'deviceId'))
+        await this.db.syncMeta.bulkPut([
+          { k: 'deviceId', v: id },
+          { k: 'hlc', v: hlc },
+        ]);
+      return meta;
+    });
+  }
+
+  async writeMeta(patch: Partial<SyncMeta>): Promise<void> {
+    await this.db.transaction('rw', this.db.syncMeta, async () => {
+      const { deviceId: _id, hlc, ...rest } = patch;
+      const rows = Object.entries(rest).map(([k, v]) => ({ k, v: structuredClone(v) }));
+      if (hlc !== undefined) {
+        // The clock never goes back: the middleware may have ticked it since this patch's reading (§3.3).
+        const current = (await loadClockRows(this.db.syncMeta)).hlc;
+        rows.push({ k: 'hlc', v: maxHlc(hlc, current) });
+      }
+      await this.db.syncMeta.bulkPut(rows);
+    });
+  }
+}
