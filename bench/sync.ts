@@ -49,7 +49,7 @@ function median(runs: number[]): number {
 }
 
 /**
- * 1,000 realistic customers do not fit in storage.sync, so their full state (16 shards, about 8.5 KB each) is put
+ * 1,000 realistic customers do not fit in storage.sync, so their full state (16 shards, about 5.5 KB each) is put
  * in an in-memory area without limits. Timed: the merge alone (decode every key, merge into an empty store), and a
  * whole sync of that device (merge, then choosing the subset that fits, which is the expensive part when full).
  */

@@ -11,7 +11,11 @@
  *   sparse  = 0, or `{ column: clock }` where a field's clock differs from base, `{ column: 0 }` if it is absent;
  *   column  = the values, or `{ g: base64 }` when every value is a lowercase GUID (tenant ids, customer ids:
  *             16 bytes instead of 36 hex characters, −15% per customer), `z`/`e` listing rows holding null/''.
- *   The id column `i` is packed the same way when every id is a GUID (`crypto.randomUUID()`).
+ *   The id column `i` is packed the same way when every id is a GUID (`crypto.randomUUID()`, ids before 12-char ids).
+ *   Since wire version 2 a column may also be `{ t: [delta…] }` (times): every non-null cell is an integer or a list
+ *   of integers, written relative to the physical time of that cell's own field clock (a list: its first element
+ *   so, each next one relative to the one before). Exact (integers both ways); chosen only when its JSON is shorter.
+ *   A field stamped when it was written (`createdAt`, `updatedAt`, the last send time) becomes 0.
  */
 import { isHlc } from '../core/hlc';
 import { SYNC_TABLES, type SyncRecord, type SyncTable } from '../core/merge';
@@ -85,6 +89,54 @@ function unpackGuids(column: unknown, rows: number): unknown[] {
   });
 }
 
+/** Physical milliseconds of a clock (its first 9 base-36 characters, hlc.ts). */
+function clockMs(clock: string): number {
+  return Number.parseInt(clock.slice(0, 9), 36);
+}
+
+const isInt = (x: unknown): x is number => Number.isSafeInteger(x);
+
+/** A column of times as `{ t: deltas }` (see the file comment), or undefined when it is not one or not shorter. */
+function packTimes(cells: unknown[], clocks: (string | undefined)[]): { t: unknown[] } | undefined {
+  const deltas: unknown[] = [];
+  for (const [k, v] of cells.entries()) {
+    const clock = clocks[k];
+    if (v === null) deltas.push(null);
+    else if (clock === undefined) return undefined;
+    else if (isInt(v)) deltas.push(v - clockMs(clock));
+    else if (Array.isArray(v) && v.every(isInt)) {
+      deltas.push(v.map((x, j) => x - (j === 0 ? clockMs(clock) : (v[j - 1] as number))));
+    } else return undefined;
+  }
+  const ok = deltas.every((d) => d === null || (Array.isArray(d) ? d.every(isInt) : isInt(d)));
+  if (!ok || !cells.some((v) => v !== null)) return undefined;
+  const packed = { t: deltas };
+  return JSON.stringify(packed).length < JSON.stringify(cells).length ? packed : undefined;
+}
+
+/** The times of a `{ t }` column back, once each record has its clocks; a cell without a clock is corrupt. */
+function unpackTimes(records: SyncRecord[], name: string, deltas: unknown[]): void {
+  for (const [k, record] of records.entries()) {
+    const d = deltas[k];
+    if (d === null || d === undefined) continue;
+    const clock = record.clocks[name];
+    if (clock === undefined) throw new Unreadable('corrupt');
+    const t = clockMs(clock);
+    let value: unknown;
+    if (isInt(d)) value = t + d;
+    else if (Array.isArray(d) && d.every(isInt)) {
+      let at = t;
+      value = d.map((x, j) => (at = j === 0 ? t + x : at + x));
+    } else throw new Unreadable('corrupt');
+    const ints = Array.isArray(value) ? value.every(isInt) : isInt(value);
+    if (!ints) throw new Unreadable('corrupt');
+    record.fields[name] = value;
+  }
+}
+
+const timeColumn = (column: unknown): column is { t: unknown[] } =>
+  typeof column === 'object' && column !== null && !Array.isArray(column) && 't' in column;
+
 class Nodes {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
@@ -124,9 +176,15 @@ function encodeBlock(rows: SyncRecord[], nodes: Nodes): Block {
   block.b = bases.map((b) => nodes.pack(b));
   if (dels.some((d) => d !== 0)) block.d = dels;
   if (sparse.some((s) => s !== 0)) block.s = sparse;
-  block.v = columns.map((name) =>
-    packGuids(rows.map((r) => (name in r.clocks ? (r.fields[name] ?? null) : null))),
-  );
+  block.v = columns.map((name) => {
+    const cells = rows.map((r) => (name in r.clocks ? (r.fields[name] ?? null) : null));
+    return (
+      packTimes(
+        cells,
+        rows.map((r) => r.clocks[name]),
+      ) ?? packGuids(cells)
+    );
+  });
   return block;
 }
 
@@ -208,8 +266,16 @@ function decodeBlock(raw: unknown, table: SyncTable, nodes: unknown[]): SyncReco
     if (extra !== undefined && (!Array.isArray(extra) || extra.length !== rows))
       throw new Unreadable('corrupt');
   }
-  const columns = block.v.map((column) => unpackGuids(column, rows));
-  return ids.map((_, k) => decodeRow(block, ids, k, table, columns, nodes));
+  const times = new Map<number, unknown[]>();
+  const columns = block.v.map((column, i) => {
+    if (!timeColumn(column)) return unpackGuids(column, rows);
+    if (!Array.isArray(column.t) || column.t.length !== rows) throw new Unreadable('corrupt');
+    times.set(i, column.t);
+    return Array.from({ length: rows }, () => null);
+  });
+  const records = ids.map((_, k) => decodeRow(block, ids, k, table, columns, nodes));
+  for (const [i, deltas] of times) unpackTimes(records, block.c[i] ?? '', deltas);
+  return records;
 }
 
 /** Records from a payload; a table code this version does not know means a newer format (never dropped). */

@@ -3,15 +3,20 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/core/hlc';
 import { mergeRecords, recordKey, type SyncRecord } from '../../src/core/merge';
+import { newId } from '../../src/db/db';
 import {
+  ALPHABET85,
   decodeShard,
   deviceKey,
   encodeShard,
+  fromBase85,
   packBlob,
   parseKey,
   readRecords,
   shardKey,
+  toBase85,
   unpackBlob,
+  WIRE_VERSION,
 } from '../../src/sync/codec';
 import { encodeRecords } from '../../src/sync/columns';
 import { decodeDevice, encodeDevice } from '../../src/sync/device';
@@ -90,7 +95,14 @@ describe('shard codec', () => {
         fc.record({
           id: fc.string({ minLength: 1, maxLength: 6 }),
           name: fc.option(fc.string(), { nil: undefined }),
-          n: fc.option(fc.integer(), { nil: undefined }),
+          n: fc.option(
+            fc.oneof(
+              fc.integer(),
+              fc.integer({ min: T - 1e9, max: T + 1e9 }), // times near their clock: written as differences
+              fc.array(fc.integer({ min: T - 1e9, max: T + 1e9 }), { maxLength: 3 }),
+            ),
+            { nil: undefined },
+          ),
           ms: fc.integer({ min: 0, max: 1000 }),
           del: fc.boolean(),
         }),
@@ -125,11 +137,61 @@ describe('shard codec', () => {
     );
   });
 
-  it('encodes to base64 after a z1: prefix: no <, " or \\, so every browser counts it the same', () => {
+  it('encodes to base 85 after a z2: prefix: no <, " or \\, so every browser counts it the same', () => {
     const records = Array.from({ length: 40 }, (_, i) => customer(`c${i}`));
     const value = encodeShard(records);
-    expect(value).toMatch(/^z1:[A-Za-z0-9+/]+=*$/);
+    expect(value).toMatch(/^z2:[0-9A-Za-z!#$%&()*+,\-./:;=>?@[\]^_]+$/);
     expect(itemBytes('s0', value)).toBe(2 + value.length + 2);
+  });
+
+  it('round-trips any bytes through base 85, 5 characters per 4 bytes', () => {
+    expect(ALPHABET85).toHaveLength(85);
+    expect(new Set(ALPHABET85).size).toBe(85);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const text = toBase85(bytes);
+        expect(text.length).toBe(Math.ceil((bytes.length * 5) / 4));
+        expect(fromBase85(text)).toEqual(bytes);
+      }),
+      { numRuns: 300 },
+    );
+    expect(fromBase85('A')).toBeUndefined();
+    expect(fromBase85('AAAA"')).toBeUndefined();
+    expect(fromBase85('_____')).toBeUndefined(); // above 2^32
+  });
+
+  it('still reads a version-1 shard (z1:, base64)', () => {
+    const records = [customer('a'), customer('b', { note: null })];
+    const json = JSON.stringify({ v: 1, ...encodeRecords(records) });
+    const v1 = `z1:${Buffer.from(deflateSync(strToU8(json), { level: 9 })).toString('base64')}`;
+    const decoded = decodeShard(v1);
+    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+  });
+
+  it('writes times relative to their field clocks, exactly, lists as successive differences', () => {
+    const stamped = (id: string, ms: number, fields: Record<string, unknown>, other = 0): SyncRecord => ({
+      id,
+      table: 'invitations',
+      fields,
+      clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, at(k === 'changedAt' ? other : ms)])),
+    });
+    const records = [
+      stamped('a', 10, { createdAt: T + 10, sentAt: [T - 5, T + 10], changedAt: T + 99 }, 7),
+      stamped('b', 20, { createdAt: T + 20, sentAt: [], changedAt: null }),
+      stamped('c', 30, { createdAt: T + 30, sentAt: [T + 30], changedAt: T + 35 }, 30),
+      stamped('d', 40, { createdAt: 'not a time', sentAt: [T + 40, 'x'] }),
+    ];
+    const block = encodeRecords(records).t.i;
+    const names = block?.c ?? [];
+    const column = (name: string) => block?.v[names.indexOf(name)];
+    expect(column('changedAt')).toEqual({ t: [92, null, 5, null] });
+    expect(column('createdAt')).toEqual([T + 10, T + 20, T + 30, 'not a time']); // not all times: as they are
+    const decoded = decodeShard(encodeShard(records));
+    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    const times = [stamped('a', 10, { createdAt: T + 10, sentAt: [T - 5, T + 10] })];
+    expect(encodeRecords(times).t.i?.v).toEqual([{ t: [0] }, { t: [[-15, 15]] }]);
+    const back = decodeShard(encodeShard(times));
+    expect(back.ok && back.value.map(recordKey)).toEqual(times.map(recordKey));
   });
 
   it('keeps tiny payloads as plain JSON when that is smaller by Chromium’s count', () => {
@@ -148,9 +210,34 @@ describe('shard codec', () => {
     ['invalid base64', 'z1:@@@@', 'corrupt'],
     ['base64 of garbage', `z1:${b64('not deflate at all, really')}`, 'corrupt'],
     ['deflate of non-JSON', `z1:${Buffer.from(deflateSync(strToU8('{oops'))).toString('base64')}`, 'corrupt'],
-    ['a newer compression format', 'z2:AAAA', 'newer'],
+    ['a newer compression format', 'z9:AAAA', 'newer'],
+    ['invalid base 85', 'z2:"AAAA', 'corrupt'],
+    ['base 85 of garbage', `z2:${toBase85(strToU8('not deflate at all, really'))}`, 'corrupt'],
     ['an unknown codec letter', 'q1:AAAA', 'newer'],
-    ['a newer payload version', packBlob({ v: 2, t: {} }), 'newer'],
+    ['a newer payload version', packBlob({ v: WIRE_VERSION + 1, t: {} }), 'newer'],
+    [
+      'a time without its field clock',
+      packBlob({
+        v: 2,
+        n: ['A'],
+        t: { c: { c: ['x'], i: ['id'], b: ['0mvx2cuiw0000'], s: [{ 0: 0 }], v: [{ t: [5] }] } },
+      }),
+      'corrupt',
+    ],
+    [
+      'a time that is not an integer',
+      packBlob({
+        v: 2,
+        n: ['A'],
+        t: { c: { c: ['x'], i: ['id'], b: ['0mvx2cuiw0000'], v: [{ t: [0.5] }] } },
+      }),
+      'corrupt',
+    ],
+    [
+      'a short time column',
+      packBlob({ v: 2, n: ['A'], t: { c: { c: ['x'], i: ['id'], b: ['0mvx2cuiw0000'], v: [{ t: [] }] } } }),
+      'corrupt',
+    ],
     [
       'a table this version does not know',
       packBlob({ v: 1, n: [], t: { x: { c: [], i: [], b: [], v: [] } } }),
@@ -187,6 +274,20 @@ describe('shard codec', () => {
   it('decodes an empty payload to no records', () => {
     expect(readRecords({})).toEqual({ ok: true, value: [] });
     expect(encodeRecords([])).toEqual({ n: [], t: {} });
+  });
+});
+
+describe('ids', () => {
+  it('newId() makes 12 random base62 characters', () => {
+    const ids = Array.from({ length: 200 }, () => newId());
+    for (const id of ids) expect(id).toMatch(/^[0-9A-Za-z]{12}$/);
+    expect(new Set(ids).size).toBe(200);
+  });
+
+  it('12-char ids and UUID ids (made before) round-trip in one shard', () => {
+    const records = [customer(newId()), customer('3f2504e0-4f89-41d3-9a0c-0305e82c3301'), customer(newId())];
+    const decoded = decodeShard(encodeShard(records));
+    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
   });
 });
 

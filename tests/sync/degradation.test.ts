@@ -70,7 +70,7 @@ describe('status', () => {
     ]);
     expect((await a.store.readMeta()).status).toEqual(status);
 
-    await load(fleet, [a], 275);
+    await load(fleet, [a], 500); // with the 40 above: past 70% of the quota, short of the 90% cap (≈ 140 B each)
     await fleet.run(10 * MINUTE);
     expect(a.engine.status?.state).toBe('near-full');
     expect(a.engine.status?.bytesUsed).toBeGreaterThanOrEqual(0.7 * CHROME_LIMITS.QUOTA_BYTES);

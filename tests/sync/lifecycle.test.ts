@@ -95,16 +95,16 @@ describe('corrupt or foreign data', () => {
     expect(b.store.get('customers', 'c4')?.fields.name).toBe('C4');
   });
 
-  it('data in a newer format (z2:, manifest v2) makes an old client stop writing shards but keep its outbox', async () => {
+  it('data in a newer format (z9:, manifest v9) makes an old client stop writing shards but keep its outbox', async () => {
     const fleet = new Fleet();
     const [a, b] = [fleet.add('A'), fleet.add('B')];
     await fleet.run(MINUTE);
     const newer = fleet.cloud.addBrowser('Newer').context();
-    await fleet.time.resolve(newer.set({ s0: 'z2:AAAA', m: { v: 2, fmt: 'z2', S: 1, gc: '' } }));
+    await fleet.time.resolve(newer.set({ s0: 'z9:AAAA', m: { v: 9, fmt: 'z9', S: 1, gc: '' } }));
     await fleet.run(MINUTE);
     fleet.edit(a, 'customers', 'c1', { name: 'from an old client' });
     await fleet.run(MINUTE);
-    expect(fleet.cloud.serverState().s0).toBe('z2:AAAA');
+    expect(fleet.cloud.serverState().s0).toBe('z9:AAAA');
     expect(a.engine.status?.warnings.map((w) => w.code)).toContain('newer-version');
     expect(a.engine.status?.state).not.toBe('ok');
     expect(b.store.get('customers', 'c1')?.fields.name).toBe('from an old client'); // through d:A

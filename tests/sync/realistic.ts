@@ -1,7 +1,8 @@
 /**
  * Realistic synced data for the benchmark and the degradation tests: customers with company, contact, email,
  * domain, tenant GUID, language and a short note, each with one reseller invitation (status, 1–3 send times),
- * in the shape of the tracking model (src/core/customer.ts, src/core/invitation.ts), UUID ids included.
+ * in the shape of the tracking model (src/core/customer.ts, src/core/invitation.ts), with ids made the way `newId()`
+ * (src/db/db.ts) makes them: 12 base62 characters. Tenant ids stay GUIDs (they are Microsoft's).
  */
 import { MemoryLocalStore } from '../../src/sync/memory-store';
 import { rng } from './fake-cloud';
@@ -27,7 +28,14 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
 
-/** A lowercase version-4 UUID, as `crypto.randomUUID()` makes ids (src/core/customer.ts), from a seeded source. */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** An id as `newId()` makes them (12 base62 characters), from a seeded source. */
+function newId(random: () => number): string {
+  return Array.from({ length: 12 }, () => BASE62[Math.floor(random() * 62)]).join('');
+}
+
+/** A lowercase version-4 UUID (a tenant id), from a seeded source. */
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
@@ -107,7 +115,7 @@ export function realisticStore(n: number, seed = 7, tenantIds: 'all' | 'accepted
   const later: [string, number][] = [];
   for (let i = 0; i < n; i++) {
     const created = times[i] ?? T0;
-    const id = uuid(random);
+    const id = newId(random);
     const status = pick(random, STATUSES);
     store.edit(
       'customers',
@@ -115,7 +123,7 @@ export function realisticStore(n: number, seed = 7, tenantIds: 'all' | 'accepted
       customer(random, i, created, tenantIds === 'all' || status === 'accepted'),
       created,
     );
-    store.edit('invitations', uuid(random), invitation(random, id, status, created), created);
+    store.edit('invitations', newId(random), invitation(random, id, status, created), created);
     if (random() < 0.33) later.push([id, created + Math.floor(random() * 60 * DAY)]);
   }
   for (const [id, at] of later.sort((a, b) => a[1] - b[1])) {
