@@ -4,7 +4,7 @@
  * `iframe.contentDocument` and pastes there. Fixtures: tests/fixtures/webmail/proton (the real RoosterJS editor).
  */
 import type { WebmailAdapter } from './adapter';
-import { texts, typeText, visible } from './fields';
+import { chipsAndTyped, typeAddress, visible } from './fields';
 
 const SEL = {
   // Composer container (ProtonMail/WebClients ComposerMeta; spec §1c). M.
@@ -39,17 +39,9 @@ export const proton = {
   composes: (doc) => [...doc.querySelectorAll<HTMLElement>(SEL.compose)],
   body: (root) => frameBody(root) ?? root.querySelector<HTMLElement>(SEL.plain),
   subject,
-  recipients(root) {
-    const typed = root.querySelector<HTMLInputElement>(SEL.toInput)?.value.trim();
-    return [...texts(root, SEL.chips), ...(typed ? [typed] : [])];
-  },
+  recipients: (root) => chipsAndTyped(root, SEL.chips, SEL.toInput),
   isReply: (root, body) => !visible(subject(root)) || body.querySelector(SEL.quote) !== null,
-  async fillRecipient(root, address) {
-    const input = root.querySelector<HTMLInputElement>(SEL.toInput);
-    if (!input) return;
-    typeText(input, address);
-    typeText(input, ',');
-  },
+  fillRecipient: async (root, address) => typeAddress(root, SEL.toInput, address),
   // RoosterJS in the parent page handles the paste; without input it never updates its model (Proton's comment).
   techniques: ['paste', 'execCommand', 'range'],
 } satisfies WebmailAdapter;

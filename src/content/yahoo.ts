@@ -3,7 +3,7 @@
  * Fixtures: tests/fixtures/webmail/yahoo.
  */
 import type { WebmailAdapter } from './adapter';
-import { texts, typeText, visible } from './fields';
+import { chipsAndTyped, typeAddress, visible } from './fields';
 import { DEFAULT_TECHNIQUES } from './insert';
 
 const SEL = {
@@ -29,18 +29,9 @@ export const yahoo = {
   composes: (doc) => [...doc.querySelectorAll<HTMLElement>(SEL.compose)],
   body: (root) => root.querySelector<HTMLElement>(SEL.body),
   subject,
-  recipients(root) {
-    const typed = root.querySelector<HTMLInputElement>(SEL.toInput)?.value.trim();
-    return [...texts(root, SEL.pills), ...(typed ? [typed] : [])];
-  },
+  recipients: (root) => chipsAndTyped(root, SEL.pills, SEL.toInput),
   isReply: (root, body) => !visible(subject(root)) || body.querySelector(SEL.quote) !== null,
-  async fillRecipient(root, address) {
-    const input = root.querySelector<HTMLInputElement>(SEL.toInput);
-    if (!input) return;
-    // Typed through the browser's editing so Yahoo's own handlers see it; the comma closes the pill.
-    typeText(input, address);
-    typeText(input, ',');
-  },
+  fillRecipient: async (root, address) => typeAddress(root, SEL.toInput, address),
   // A plain contenteditable as far as is known: the default chain.
   techniques: DEFAULT_TECHNIQUES,
 } satisfies WebmailAdapter;
