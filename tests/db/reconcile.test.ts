@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCustomerExport } from '../../src/core/reconcile';
-import { addCustomer } from '../../src/db/customers';
+import { transition } from '../../src/core/status';
+import { addCustomer, deleteCustomers, newCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { invitationOf, recordSend, withdraw } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
@@ -136,4 +137,100 @@ describe('reconcile against the database', () => {
     expect(result.accepted).toBe(1);
     expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, reason: 'not-pending' })]);
   });
+
+  it('plans the same when the export is small against the table (index lookups, not a full read)', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    await unrelated(200);
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    expect(plan.matches.map((m) => [m.customerId, m.by, m.action, m.apply])).toEqual([
+      [s.contoso.customerId, 'tenantId', 'accept', true],
+      [s.fabrikam.customerId, 'domain', 'accept', true],
+      [s.northwind.customerId, 'name', 'accept', false],
+    ]);
+    expect(plan.additions).toEqual([{ rowIndex: 3, apply: true }]);
+    const result = await applyReconcile(db, plan);
+    expect(result).toEqual({ accepted: 2, created: 0, added: 1, filled: 2, skipped: [] });
+    expect(await invitationOf(db, s.fabrikam.customerId, 'reseller')).toMatchObject({ status: 'accepted' });
+  });
+
+  it('plans from the older of two customers sharing a key, whichever way the table is read', async () => {
+    const { db } = ctx;
+    const older = await addCustomer(db, { companyName: 'Contoso Old', tenantId: A });
+    advance(1000);
+    await addCustomer(db, { companyName: 'Contoso New', tenantId: A });
+    const readWhole = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    await unrelated(200);
+    const byLookups = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    expect(readWhole.matches[0]).toMatchObject({ customerId: older.id, by: 'tenantId' });
+    expect(byLookups).toEqual(readWhole);
+  });
+
+  it('lists what it skipped in plan order, whatever order the chunks went in', async () => {
+    const { db } = ctx;
+    // Plan order is oldest first (z, y, x); ids run the other way, as the chunks do.
+    const ids = ['z', 'y', 'x'];
+    const tenants = [A, B, C];
+    for (const [i, id] of ids.entries()) {
+      await db.customers.add(newCustomer({ companyName: `Company ${id}`, tenantId: tenants[i] }, T0 + i, id));
+      const send = transition(
+        undefined,
+        {
+          kind: 'send',
+          channel: 'copy',
+          linkType: 'reseller',
+          language: 'en',
+          create: { id: `inv-${id}`, customerId: id },
+        },
+        T0,
+      );
+      await db.invitations.add(ok(send).invitation);
+    }
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    expect(plan.matches.map((m) => m.customerId)).toEqual(['z', 'y', 'x']);
+    ok(await withdraw(db, 'inv-z'));
+    ok(await withdraw(db, 'inv-x'));
+    await deleteCustomers(db, ['y']);
+    const result = await applyReconcile(db, plan, { chunkSize: 1 });
+    expect(result.skipped.map((x) => [x.rowIndex, x.reason])).toEqual([
+      [0, 'not-pending'],
+      [1, 'not-found'],
+      [2, 'not-pending'],
+    ]);
+    expect(result).toMatchObject({ accepted: 0, added: 1 });
+  });
+
+  it('skips a customer deleted since the review when reading by key as well', async () => {
+    const { db } = ctx;
+    const s = await scenario();
+    await unrelated(200);
+    const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
+    await deleteCustomers(db, [s.fabrikam.customerId]);
+    const result = await applyReconcile(db, plan);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 1, reason: 'not-found' })]);
+    expect(result).toMatchObject({ accepted: 1, added: 1 });
+  });
+
+  it('applies a large plan in about four chunks of at least 500', { timeout: 30_000 }, async () => {
+    const { db } = ctx;
+    const lines = ['Microsoft ID,Company name,Primary domain name,Relationship'];
+    for (let i = 0; i < 2400; i++) lines.push(`${crypto.randomUUID()},New ${i},new${i}.example,Reseller`);
+    const plan = await planFromExport(db, parseCustomerExport(lines.join('\n')).rows);
+    const steps: number[] = [];
+    const result = await applyReconcile(db, plan, { onProgress: (done) => steps.push(done) });
+    expect(result).toMatchObject({ added: 2400, skipped: [] });
+    expect(steps).toEqual([600, 1200, 1800, 2400]);
+    expect(await db.events.count()).toBe(2400);
+  });
 });
+
+/** Customers sharing no key with EXPORT, so the table is large against the export. */
+async function unrelated(n: number) {
+  const rows = Array.from({ length: n }, (_, i) =>
+    newCustomer(
+      { companyName: `Other ${i}`, tenantId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` },
+      T0,
+    ),
+  );
+  await ctx.db.customers.bulkAdd(rows);
+}
