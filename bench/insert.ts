@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/chromium';
+import { median } from './stats';
 
 const RUNS = 25;
 const FIXTURE = 'tests/fixtures/webmail/gmail';
@@ -21,11 +22,6 @@ const DRAFT = {
   html: `<p>Hello,</p>\n<p><a href="${LINK.replaceAll('&', '&amp;')}">${LINK.replaceAll('&', '&amp;')}</a></p>`,
   text: `Hello,\n\n${LINK}`,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 type Chrome = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };

@@ -8,13 +8,9 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/chromium';
+import { median } from './stats';
 
 const RUNS = 25;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** A copy of dist/ with a bare page beside the popup: the popup's HTML with its scripts removed. */
 export function withBarePage(): string {

@@ -15,6 +15,7 @@ import { CHROME_LIMITS, OUR_LIMITS } from '../src/sync/quota';
 import { buildLayout, chooseLayout } from '../src/sync/shards';
 import { Fleet } from '../tests/sync/harness';
 import { realisticStore } from '../tests/sync/realistic';
+import { median } from './stats';
 
 const T0 = Date.UTC(2026, 10, 1);
 
@@ -42,10 +43,6 @@ function memoryArea(data: Record<string, unknown>): SyncArea {
     },
     onChanged: () => () => {},
   };
-}
-
-function median(runs: number[]): number {
-  return [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? Number.NaN;
 }
 
 /**

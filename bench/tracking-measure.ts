@@ -4,7 +4,7 @@
  * from navigation start, so no Playwright round trip is counted.
  */
 import type { Page } from 'playwright-core';
-import { median } from './tracking-support';
+import { median } from './stats';
 
 type Seen = { counts?: number; rows?: number; clickAt?: number; table?: number };
 const seenOf = () => (globalThis as unknown as { __seen: Seen }).__seen;

@@ -1,10 +1,5 @@
-/** Helpers of bench/tracking.ts: the export it reconciles, medians and number formatting. */
+/** Helpers of bench/tracking.ts: the export it reconciles and number formatting. */
 import type { Seed } from '../tests/e2e/support/seed';
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 export const ms = (n: number): string => `${n.toFixed(1)} ms`;
 export const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;

@@ -13,9 +13,10 @@ import { EMPTY_PROFILE } from '../src/core/profile';
 import { launchExtension } from '../tests/e2e/support/chromium';
 import { putRaw, type Seed, seedCustomers } from '../tests/e2e/support/seed';
 import { withBarePage } from './startup';
+import { median } from './stats';
 import { observe, type PopupFigures, popupRuns, tableRuns } from './tracking-measure';
 import type { api } from './tracking-page';
-import { exportCsv, median, ms, ratio } from './tracking-support';
+import { exportCsv, ms, ratio } from './tracking-support';
 
 const RUNS = 15;
 /** Fewer at 100k: each popup open there waits about a second on the index counts (see the figures). */

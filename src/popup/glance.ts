@@ -3,8 +3,7 @@ import { DAY } from '../core/status';
 import { now } from '../db/clock';
 import type { ResellerDb } from '../db/db';
 import { countAcceptedSince, countOverdue, countPending } from '../db/pending';
-import { TRACKING_KEY } from '../db/tracking-settings';
-import { followUpDaysOf } from '../ui/useSettings';
+import { TRACKING_KEY, trackingSettingsOf } from '../db/tracking-settings';
 
 export const ACCEPTED_WINDOW_DAYS = 30;
 
@@ -24,7 +23,7 @@ export async function readGlance(db: ResellerDb): Promise<Glance> {
   const settings = db.settings.get(TRACKING_KEY);
   const pending = countPending(db);
   const acceptedRecently = countAcceptedSince(db, now() - ACCEPTED_WINDOW_DAYS * DAY);
-  const followUpDays = followUpDaysOf((await settings)?.value);
+  const { followUpDays } = trackingSettingsOf((await settings)?.value);
   const overdue = await countOverdue(db, followUpDays);
   return { pending: await pending, overdue, acceptedRecently: await acceptedRecently, followUpDays };
 }

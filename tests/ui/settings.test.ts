@@ -3,9 +3,11 @@ import { liveQuery } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_FOLLOW_UP_DAYS } from '../../src/core/status';
 import { markAccepted, recordSend } from '../../src/db/invitations';
-import { TRACKING_KEY } from '../../src/db/tracking-settings';
+import { TRACKING_KEY, trackingSettingsOf } from '../../src/db/tracking-settings';
 import { readGlance } from '../../src/popup/glance';
-import { followUpDaysOf } from '../../src/ui/useSettings';
+
+const followUpDaysOf = (value: unknown): number => trackingSettingsOf(value).followUpDays;
+
 import { advance, DAY, ok, useDb } from '../db/support';
 
 const ctx = useDb();
