@@ -135,14 +135,56 @@ export function findCustomerMatch<C extends CustomerKeys>(
   return undefined;
 }
 
+/**
+ * The longest value each text field takes, on every path in (form, backup, CSV, sync): long enough for any real
+ * company, person or note, short enough that one record cannot fill the sync quota (100 KB for everything).
+ */
+export const CUSTOMER_LIMITS = {
+  companyName: 200,
+  contactName: 200,
+  /** RFC 5321, section 4.5.3.1.3: a path is at most 256 octets, so an address at most 254. */
+  email: 254,
+  /** RFC 1035, section 2.3.4 (253 in text form). */
+  domain: 253,
+  /** A GUID is 36; a little room for spaces pasted around it, trimmed on save. */
+  tenantId: 64,
+  notes: 2000,
+} as const;
+
 export interface CustomerInput extends CustomerKeys {
   companyName: string;
+  contactName?: string;
+  notes?: string;
+}
+
+const FIELD_LABEL: Readonly<Record<keyof typeof CUSTOMER_LIMITS, string>> = {
+  companyName: 'The company name',
+  contactName: 'The contact name',
+  email: 'The email address',
+  domain: 'The domain',
+  tenantId: 'The tenant ID',
+  notes: 'The notes',
+};
+
+/** One problem per field longer than its limit, saying by how much. */
+export function checkLengths(input: Partial<Record<keyof typeof CUSTOMER_LIMITS, unknown>>): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of Object.keys(CUSTOMER_LIMITS) as (keyof typeof CUSTOMER_LIMITS)[]) {
+    const value = input[field];
+    const max = CUSTOMER_LIMITS[field];
+    if (typeof value === 'string' && value.trim().length > max) {
+      const message = `${FIELD_LABEL[field]} is ${value.trim().length} characters long; the most is ${max}.`;
+      findings.push({ field, code: 'too-long', message });
+    }
+  }
+  return findings;
 }
 
 /** Everything wrong with a customer's fields; empty optional fields are fine. */
 export function checkCustomer(input: CustomerInput): Finding[] {
-  const findings: Finding[] = [];
-  if (!input.companyName?.trim()) {
+  const findings: Finding[] = checkLengths(input);
+  if (findings.length > 0) return findings;
+  if (typeof input.companyName !== 'string' || !input.companyName.trim()) {
     findings.push({ field: 'companyName', code: 'required', message: 'Enter the customer company.' });
   }
   findings.push(...checkEmail(input.email ?? ''));
