@@ -70,7 +70,7 @@ const HEADERS: Partial<Record<Site, Record<string, string>>> = {
   gmail: { 'content-security-policy': "require-trusted-types-for 'script'" },
 };
 
-async function serve(context: BrowserContext, site: Site, host: string): Promise<void> {
+export async function serve(context: BrowserContext, site: Site, host: string): Promise<void> {
   await context.route(`https://${host}/**`, async (route) => {
     const name = basename(new URL(route.request().url()).pathname);
     if (name === 'rooster.js') {
