@@ -15,7 +15,11 @@ export interface ExtensionBrowser {
 
 export const chromiumPath = findChromium().path;
 
-export async function launchExtension(dist = 'dist', { headless = true } = {}): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language, which picks the extension's `_locales` (`fr` for the French screenshots). */
+export async function launchExtension(
+  dist = 'dist',
+  { headless = true, lang = 'en-US' } = {},
+): Promise<ExtensionBrowser> {
   if (!chromiumPath) throw new Error(findChromium().install);
   const profile = mkdtempSync(join(tmpdir(), 'ri-chromium-'));
   // Developer mode keeps an unpacked extension enabled across runtime.reload(), as an update does.
@@ -37,7 +41,7 @@ export async function launchExtension(dist = 'dist', { headless = true } = {}): 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
