@@ -54,12 +54,19 @@ function closingQuote(s: string, from: number): number {
 }
 
 /**
- * One CSV cell. A leading = + - @ (or tab/CR) would run as a formula in a spreadsheet (CSV injection, OWASP), so
- * such text is prefixed with an apostrophe; a customer's name comes from outside and must not execute.
+ * What a spreadsheet reads as the start of a formula: = + - @ (and their full-width forms, which some spreadsheets
+ * fold to ASCII), after any leading whitespace or line break, or a tab, CR or LF itself (CSV injection, OWASP
+ * "CSV Injection"; LibreOffice and Excel both skip leading spaces before `=`).
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+
+/**
+ * One CSV cell. Text that would run as a formula is prefixed with an apostrophe; a customer's name comes from
+ * outside and must not execute.
  */
 export function csvCell(value: string | number | boolean | undefined): string {
   const text = value === undefined ? '' : String(value);
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
   return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

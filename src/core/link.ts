@@ -6,6 +6,11 @@
  * - empty [url]: nothing pasted.            - pasted-twice [url]: a second `http(s)://` in the text.
  * - contains-space [url]: spaces or line breaks inside the link (wrapped by an email client).
  * - not-a-url [url]: does not parse.         - not-https [url]: scheme other than https.
+ * - too-long [url]: longer than LINK_MAX.     - backslash [url]: a `\`, which browsers read as `/`.
+ * - control-character / invisible-character / non-ascii [url]: a character Partner Center never emits (the
+ *   message names it and its code point): the link is sent byte for byte, so what is checked must be clean.
+ * - user-info [url]: `name@` before the host, which makes the text lie about where it goes.
+ * - explicit-port [url]: `:443` and the like; the documented links carry none.
  * - unknown-host [url]: no invitation host documented for it (the UI may keep it after confirmation).
  * - older-host [url] (w): portal.office.com (A) or businessstore.microsoft.com (B).
  * - wrong-path [url]: known host, not the invitation page's path.
@@ -390,9 +395,70 @@ function checkByHost(u: URL, r: FindingSet): LinkType | undefined {
   }
 }
 
+/** Longer than any documented invitation link (about 250 characters) by far; a pasted page is not a link. */
+export const LINK_MAX = 2048;
+
+/** The first character the link must not hold, with the code that names its kind. */
+function badCharacter(text: string): { code: string; char: string; at: number } | undefined {
+  for (const [at, char] of [...text].entries()) {
+    if (/\p{Cc}/u.test(char) && !/\s/.test(char)) return { code: 'control-character', char, at };
+    if (/\p{Cf}|[\u00AD\u115F\u1160\u3164\uFFA0]|\u034F/u.test(char))
+      return { code: 'invisible-character', char, at };
+    if (char > '\u007E' && !/\s/.test(char)) return { code: 'non-ascii', char, at };
+  }
+  return undefined;
+}
+
+const codePoint = (char: string) =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * What the text says before any parser normalises it: a link is sent exactly as pasted, so a character or part a
+ * URL parser would silently drop, fold or read differently (zero-width, full-width, `\`, `user@`, `:443`) is refused
+ * here, naming the culprit, rather than checked in its parsed form and sent in its raw one.
+ */
+function checkRawText(text: string, r: FindingSet): boolean {
+  // Too long stops here: the other checks (and the URL parser) would walk megabytes for nothing.
+  if (text.length > LINK_MAX) {
+    fail(
+      r,
+      'url',
+      'too-long',
+      `The link is ${text.length} characters long; an invitation link is far shorter (at most ${LINK_MAX}). ${RELINK}`,
+    );
+    return false;
+  }
+  const bad = badCharacter(text);
+  if (bad) {
+    const what = {
+      'control-character': 'a control character',
+      'invisible-character': 'an invisible character',
+      'non-ascii': `the character "${bad.char}"`,
+    }[bad.code];
+    const msg = `The link contains ${what} (${codePoint(bad.char)}) at position ${bad.at + 1}, which Partner Center never puts in a link (copied from a document or chat?). ${RELINK}`;
+    fail(r, 'url', bad.code, msg);
+  }
+  if (text.includes('\\')) {
+    fail(r, 'url', 'backslash', `The link contains a backslash (\\), which browsers read as "/". ${RELINK}`);
+  }
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(text)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) {
+    const msg = `The link puts ${show(authority.slice(0, at + 1))} before the host ${show(authority.slice(at + 1))}: text before "@" is a user name that only disguises where the link goes. ${RELINK}`;
+    fail(r, 'url', 'user-info', msg);
+  }
+  const port = /:([^:\]]*)$/.exec(authority.slice(at + 1));
+  if (port) {
+    const msg = `The link names a port (":${port[1]}" after the host); invitation links never do. ${RELINK}`;
+    fail(r, 'url', 'explicit-port', msg);
+  }
+  return true;
+}
+
 /** Raw-text checks come first: a doubled link would otherwise parse as one URL with a strange query. */
 function parseLink(text: string, r: FindingSet): URL | undefined {
   if (text === '') return fail(r, 'url', 'empty', `No link was pasted. ${RELINK}`);
+  if (!checkRawText(text, r)) return undefined;
   if ((text.match(/https?:\/\//gi) ?? []).length > 1) {
     return fail(r, 'url', 'pasted-twice', `The text holds more than one link (pasted twice?). ${RELINK}`);
   }

@@ -179,17 +179,28 @@ function checkValues(values: DraftValues): TemplateProblem[] {
       });
     }
   }
-  // Escaping stops markup, not a script URL in href: only web links (or scheme-less text) become anchors.
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(values.link ?? '')?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
+  // Escaping stops markup, not a script URL in href: only web links (or scheme-less text, a relative href) become
+  // anchors. The scheme is read by a URL parser, as the browser reads the href, so `java\tscript:` (the parser
+  // drops tabs and line breaks) is caught too.
+  const scheme = linkScheme(values.link ?? '');
+  if (scheme !== undefined && scheme !== 'https:' && scheme !== 'http:') {
     problems.push({
       where: 'body',
       code: 'missing-value',
       placeholder: 'link',
-      message: `The invitation link must be a web address, not a "${scheme}:" link.`,
+      message: `The invitation link must be a web address, not a "${scheme}" link.`,
     });
   }
   return problems;
+}
+
+/** The scheme a browser would give this href (`https:`), or undefined when it is not an absolute URL at all. */
+function linkScheme(link: string): string | undefined {
+  try {
+    return new URL(link.trim()).protocol.toLowerCase();
+  } catch {
+    return undefined;
+  }
 }
 
 type Segment = { kind: 'text'; text: string } | { kind: 'link'; url: string };

@@ -287,11 +287,13 @@ describe('checkLink: problems with the whole link', () => {
     expect(message).toContain('keep it after confirming');
   });
 
-  it('treats a port or a user-info trick as an unknown host', () => {
+  it('treats a port or a user-info trick as an unknown host, naming the trick', () => {
     expect(problemTags(direct().replace('admin.microsoft.com', 'admin.microsoft.com:8443'))).toEqual([
+      'url:explicit-port',
       'url:unknown-host',
     ]);
     expect(problemTags(direct().replace('admin.microsoft.com', 'admin.microsoft.com@evil.example'))).toEqual([
+      'url:user-info',
       'url:unknown-host',
     ]);
   });

@@ -458,13 +458,18 @@ describe('renderDraft: problems', () => {
     expect(p.map((x) => x.placeholder).sort()).toEqual(['customerName', 'partnerName']);
   });
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x'])(
-    'refuses the non-web link %s',
-    (link) => {
-      const p = problemsOf(() => renderDraft(simple, { ...values, link }));
-      expect(p).toEqual([expect.objectContaining({ code: 'missing-value', placeholder: 'link' })]);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'vbscript:x',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0000javascript:alert(1)',
+  ])('refuses the non-web link %s', (link) => {
+    const p = problemsOf(() => renderDraft(simple, { ...values, link }));
+    expect(p).toEqual([expect.objectContaining({ code: 'missing-value', placeholder: 'link' })]);
+  });
 
   it('accepts http and https links', () => {
     expect(hrefs(renderDraft(simple, { ...values, link: 'http://example.com/a?b=1&c=2' }).html)).toEqual([
