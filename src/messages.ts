@@ -15,9 +15,26 @@ export interface ComposeWindow {
   frameId: number;
   composeId: string;
   site: Site;
+  /** The tab's host name, shown beside the compose so the partner sees where the draft goes. */
+  host: string;
   subject: string;
   to: string[];
   focused: boolean;
+}
+
+/** A reachable tab that carries a webmail's page markers on a host the partner has not confirmed (custom domains). */
+export interface UnconfirmedWebmail {
+  tabId: number;
+  host: string;
+  site: Site;
+}
+
+export interface FindResult {
+  composes: ComposeWindow[];
+  /** Offered as "Treat <host> as Outlook": never used until the partner confirms the host (Options lists them). */
+  unconfirmed: UnconfirmedWebmail[];
+  /** Tabs of a supported webmail where no compose was found: the popup offers a diagnostic report for them. */
+  webmailTabs: { tabId: number; host: string; site: Site }[];
 }
 
 /** What goes into a compose window: `to` fills the recipient only when it is empty. `html` is renderDraft output. */
@@ -39,6 +56,48 @@ export interface InsertTarget {
   composeId?: string;
 }
 
+/** The browser engine, which picks the body techniques (Firefox delivers a synthetic paste empty). */
+export type Engine = 'chromium' | 'firefox';
+
+/** What the worker passes to the content script with every call. */
+export interface ContentContext {
+  engine: Engine;
+  /** Hosts the partner confirmed as a webmail whose markers the page carries (custom-domain Outlook). */
+  confirmedHosts: string[];
+}
+
+/** One compose as a frame reports it; the worker adds the tab and frame. */
+export type FoundCompose = Omit<ComposeWindow, 'tabId' | 'frameId'>;
+
+/** One frame's answer to `find`: its site (null on a page that is no webmail we know, or not yet confirmed). */
+export interface FrameFind {
+  site: Site | null;
+  host: string;
+  /** A site whose markers this page carries on a host not confirmed: offered, never acted on. */
+  candidate: Site | null;
+  composes: FoundCompose[];
+}
+
+/** How the last insert in a frame went, without any content: techniques tried and what each read back. */
+export interface InsertTrace {
+  recipient: 'filled' | 'kept' | 'failed' | 'none';
+  subject: 'filled' | 'kept' | 'reply' | 'none';
+  techniques: { technique: string; outcome: 'landed' | 'changed-without-link' | 'no-change' | 'threw' }[];
+  /** Input events the body received during the insert (the webmail saves drafts on them). */
+  inputEvents: number;
+}
+
+export type ContentInsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure };
+
+/** One frame's diagnosis: how often each selector of its site's adapter matched, and its last insert. */
+export interface FrameDiagnosis {
+  host: string;
+  site: Site | null;
+  candidate: Site | null;
+  selectors: Record<string, number>;
+  lastInsert: InsertTrace | null;
+}
+
 export interface SyncReport {
   enabled: boolean;
   status: SyncStatus | null;
@@ -51,11 +110,13 @@ export interface Protocol {
   'sync.status': { request: { type: 'sync.status' }; response: SyncReport };
   /** Sync on or off on this device. */
   'sync.enable': { request: { type: 'sync.enable'; enabled: boolean }; response: SyncReport };
-  'compose.find': { request: { type: 'compose.find' }; response: ComposeWindow[] };
+  'compose.find': { request: { type: 'compose.find' }; response: FindResult };
   'compose.insert': {
     request: { type: 'compose.insert'; target: InsertTarget; draft: ComposeDraft };
     response: InsertResult;
   };
+  /** A report the partner can send us when a site changed under us: selectors matched, technique, no content. */
+  'compose.diagnose': { request: { type: 'compose.diagnose'; tabId: number }; response: { report: string } };
 }
 
 export type MessageType = keyof Protocol;

@@ -140,6 +140,36 @@ export async function copyRich(html: string, text: string): Promise<void> {
   await navigator.clipboard.write([item]);
 }
 
+/** The browser engine: only Firefox has `runtime.getBrowserInfo`. */
+export function engine(): 'chromium' | 'firefox' {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function'
+    ? 'firefox'
+    : 'chromium';
+}
+
+/** Browser name and version for the diagnostic report (the user agent: no more than any site already sees). */
+export function browserName(): string {
+  return navigator.userAgent;
+}
+
+/** `storage.local`: settings that stay on this device (never synced). Values are parsed by their owners on read. */
+export const localArea = {
+  get: async (key: string): Promise<unknown> => (await browser.storage.local.get(key))[key],
+  set: (key: string, value: unknown): Promise<void> => browser.storage.local.set({ [key]: value }),
+  onChanged(key: string, listener: () => void): () => void {
+    const filtered = (changes: StorageChanges, areaName: string) => {
+      if (areaName === 'local' && key in changes) listener();
+    };
+    browser.storage.onChanged.addListener(filtered);
+    return () => browser.storage.onChanged.removeListener(filtered);
+  },
+};
+
+/** Writes plain text to the clipboard. Must run inside the click handler (user activation). */
+export function copyText(text: string): Promise<void> {
+  return navigator.clipboard.writeText(text);
+}
+
 /** The installed version (manifest `version`): names the content script's API so a stale copy is never called. */
 export function manifestVersion(): string {
   return browser.runtime.getManifest().version;

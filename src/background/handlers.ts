@@ -2,7 +2,7 @@ import { db } from '../db/db';
 import type { Handlers } from '../messages';
 import { badge } from '../platform';
 import { serialRefresher } from './badge';
-import { findComposes, insertDraft } from './compose';
+import { diagnoseTab, findComposes, insertDraft } from './compose';
 import { enableSync, notifyLocalChange, syncReport } from './sync';
 
 /** The worker's one badge refresher: every caller (message, start-up, alarm) queues on it, so counts land in order. */
@@ -23,4 +23,5 @@ export const handlers = {
   'sync.enable': ({ enabled }) => enableSync(enabled),
   'compose.find': () => findComposes(),
   'compose.insert': ({ target, draft }) => insertDraft(target, draft),
+  'compose.diagnose': ({ tabId }) => diagnoseTab(tabId),
 } satisfies Handlers;

@@ -1,6 +1,6 @@
 /**
  * Small DOM helpers the adapters share for the subject and recipient fields: written once so that every site fills
- * a field the way its own scripts can observe (spec/webmail.md §0.4).
+ * a field the way its own scripts can observe (docs/webmail.md, "How insertion works").
  */
 
 export const wait = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -12,13 +12,24 @@ export function visible(el: Element | null): el is HTMLElement {
 
 /**
  * Sets an input's value and sends the bubbling `input` and `change` a person's typing would. From the isolated world
- * React's value tracker still sees the write as new (spec/webmail.md §2, "Subject inputs and React").
+ * React's value tracker still sees the write as new (Mailvelope providerSpecific.js resets `_valueTracker` for the
+ * same reason from the page's world).
  */
 export function setValue(input: HTMLInputElement, value: string): void {
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * Fills a field and leaves it, as a person tabbing on would: Yahoo keeps a script-set subject only once the field
+ * is blurred ("Blur the subject field to commit the value to React state", Greasyfork userscript 526042), and
+ * Gmail's PeopleKit makes a chip of a typed address on blur (Briskine gmail.js).
+ */
+export function fillField(input: HTMLInputElement, value: string): void {
+  setValue(input, value);
+  input.blur();
 }
 
 /** Types through the browser's editing (trusted `input` events, native undo): what Outlook's wells need (Briskine). */

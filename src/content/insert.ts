@@ -1,8 +1,9 @@
 /**
- * The body insertion techniques (spec/webmail.md §2, spec/toolchain.md "Putting HTML into a contenteditable").
- * Each try is checked by reading the link back from the body: only a technique whose result the webmail kept counts.
- * The HTML is only ever the draft's `html` (renderDraft output, already escaped); nothing else is built from strings.
+ * The body insertion techniques (docs/webmail.md, "How insertion works"). Each try is checked by reading the link
+ * back from the body: only a technique whose result the webmail kept counts. The HTML is only ever the draft's
+ * `html` (renderDraft output, already escaped); nothing else is built from strings.
  */
+import type { Engine, InsertTrace } from '../messages';
 import type { Editable } from './adapter';
 
 export type Technique = 'execCommand' | 'paste' | 'range';
@@ -57,7 +58,7 @@ export type Caret = Range | number;
 
 /**
  * The caret, when it is in this body (collapsed to its end, so a selection is never replaced), else the top of the
- * body, above the signature and the quoted text (spec/webmail.md §7.9, §7.12). Read it before focus moves elsewhere.
+ * body, above the signature and the quoted text. Read it before focus moves elsewhere.
  */
 export function caretOf(body: Editable): Caret {
   const doc = body.ownerDocument;
@@ -92,7 +93,8 @@ function compact(html: string): string {
 }
 
 function paste(body: Editable, draft: BodyDraft): void {
-  // Data set on the event's own clipboardData: a separate DataTransfer arrives empty in Firefox (spec §2, Briskine).
+  // Data set on the event's own clipboardData (Briskine); Firefox still delivers it empty to the page's listeners
+  // (Mozilla bug 1654724), so `insertBody` never pastes there.
   const event = new ClipboardEvent('paste', {
     bubbles: true,
     cancelable: true,
@@ -103,7 +105,7 @@ function paste(body: Editable, draft: BodyDraft): void {
   body.dispatchEvent(event);
 }
 
-/** Bare DOM insertion: no undo entry, so last in every order; the `input` event lets editor models resync. */
+/** Bare DOM insertion: no undo entry, so last in every order; `insertBody`'s `input` event lets editor models resync. */
 function rangeInsert(body: Editable, range: Range, draft: BodyDraft): void {
   const doc = body.ownerDocument;
   // A template parses inertly; the isolated world is outside the page's Trusted Types policy (tests/fixtures: gmail).
@@ -116,7 +118,6 @@ function rangeInsert(body: Editable, range: Range, draft: BodyDraft): void {
     range.collapse(true);
     select(body, range);
   }
-  body.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
 }
 
 function tryTechnique(technique: Technique, body: Editable, range: Range, draft: BodyDraft): void {
@@ -152,15 +153,46 @@ function insertText(body: Editable, caret: Caret, text: string): void {
   body.ownerDocument.execCommand('insertText', false, text);
 }
 
+/** Firefox hands a content script's synthetic paste to the page with empty data (Mozilla bug 1654724). */
+export function techniquesFor(engine: Engine, techniques: readonly Technique[]): readonly Technique[] {
+  return engine === 'firefox' ? techniques.filter((t) => t !== 'paste') : techniques;
+}
+
 /**
  * Inserts the draft, trying each technique in order until the link reads back. A try that changed the body without
  * leaving the link stops the chain: trying again would add a second, partial copy to the partner's message.
+ * Whatever landed, the webmail then sees an `input` event on the body: Gmail saves drafts on it (browser-use
+ * domain-skills/gmail/compose.md: "without it Gmail's autosave doesn't register the change").
  */
 export async function insertBody(
   body: Editable,
   draft: BodyDraft,
   techniques: readonly Technique[],
   caret: Caret = caretOf(body),
+  engine: Engine = 'chromium',
+  trace: InsertTrace = { recipient: 'none', subject: 'none', techniques: [], inputEvents: 0 },
+): Promise<BodyResult> {
+  const counted = (): void => {
+    trace.inputEvents++;
+  };
+  body.addEventListener('input', counted);
+  try {
+    const result = await tryAll(body, draft, techniquesFor(engine, techniques), caret, trace);
+    if (result.ok && trace.inputEvents === 0) {
+      body.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
+    return result;
+  } finally {
+    body.removeEventListener('input', counted);
+  }
+}
+
+async function tryAll(
+  body: Editable,
+  draft: BodyDraft,
+  techniques: readonly Technique[],
+  caret: Caret,
+  trace: InsertTrace,
 ): Promise<BodyResult> {
   const plain = isPlainText(body);
   const link = draftLink(draft.html, body.ownerDocument);
@@ -171,23 +203,28 @@ export async function insertBody(
   const landed = (): boolean => countMarker(body, marker, byText) > before;
   if (plain || typeof caret === 'number') {
     insertText(body, caret, `${draft.text}\n\n`);
-    return landed() ? { ok: true, method: 'insertText' } : { ok: false, changed: false };
+    const ok = landed();
+    trace.techniques.push({ technique: 'insertText', outcome: ok ? 'landed' : 'no-change' });
+    return ok ? { ok: true, method: 'insertText' } : { ok: false, changed: false };
   }
-  const range = caret;
   for (const technique of techniques) {
     let changed = false;
+    let threw = false;
     const watch = new MutationObserver(() => {
       changed = true;
     });
     watch.observe(body, { childList: true, subtree: true, characterData: true });
     try {
-      tryTechnique(technique, body, range, draft);
+      tryTechnique(technique, body, caret, draft);
     } catch {
       // A technique the page refuses (a Trusted Types sink, a missing API) is just one that did not work.
+      threw = true;
     }
     const ok = await settle(body, landed, technique === 'paste' ? SETTLE_MS : 0);
     if (watch.takeRecords().length > 0) changed = true;
     watch.disconnect();
+    const outcome = ok ? 'landed' : changed ? 'changed-without-link' : threw ? 'threw' : 'no-change';
+    trace.techniques.push({ technique, outcome });
     if (ok) return { ok: true, method: technique };
     if (changed) return { ok: false, changed: true };
   }

@@ -3,7 +3,7 @@
  * RoosterJS runs in the parent page and listens on the nodes inside it, so the top frame reaches the body through
  * `iframe.contentDocument` and pastes there. Fixtures: tests/fixtures/webmail/proton (the real RoosterJS editor).
  */
-import type { WebmailAdapter } from './adapter';
+import type { Selector, WebmailAdapter } from './adapter';
 import { chipsAndTyped, typeAddress, visible } from './fields';
 
 const SEL = {
@@ -35,7 +35,13 @@ const subject = (root: HTMLElement): HTMLInputElement | null => root.querySelect
 
 export const proton = {
   site: 'proton',
-  detect: (doc) => doc.location.hostname === 'mail.proton.me',
+  hosts: ['mail.proton.me'],
+  selectors: Object.fromEntries(
+    Object.entries(SEL).map(([name, css]) => [
+      name,
+      { css, source: 'unverified (being rebuilt)', confidence: 'low' },
+    ]),
+  ) as Record<string, Selector>,
   composes: (doc) => [...doc.querySelectorAll<HTMLElement>(SEL.compose)],
   body: (root) => frameBody(root) ?? root.querySelector<HTMLElement>(SEL.plain),
   subject,

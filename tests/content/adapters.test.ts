@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import type { WebmailAdapter } from '../../src/content/adapter';
 import { find } from '../../src/content/composes';
 import { gmail } from '../../src/content/gmail';
+import { siteOf } from '../../src/content/index';
 import { isPlainText } from '../../src/content/insert';
 import { outlook } from '../../src/content/outlook';
 import { proton } from '../../src/content/proton';
 import { yahoo } from '../../src/content/yahoo';
-import { loadFixture, loadHtml } from './load';
+import { loadFixture, loadHtml, URLS } from './load';
 
 const ALL: WebmailAdapter[] = [gmail, outlook, yahoo, proton];
-const detected = (doc: Document) => ALL.filter((a) => a.detect(doc)).map((a) => a.site);
+const detected = (doc: Document, confirmed: string[] = []) => siteOf(doc, confirmed).adapter?.site ?? null;
 
 /** Sites whose body is in the page itself (Proton's is in an iframe happy-dom cannot fill). */
 const INLINE = [gmail, outlook, yahoo];
@@ -22,54 +23,67 @@ const INLINE = [gmail, outlook, yahoo];
 describe('site detection', () => {
   it('knows each fixture by its real host, and only that one', () => {
     for (const site of ['gmail', 'outlook', 'yahoo', 'proton'] as const) {
-      expect(detected(loadFixture(site, 'new.html'))).toEqual([site]);
+      expect(detected(loadFixture(site, 'new.html'))).toBe(site);
     }
   });
 
-  it('knows every Outlook host, and custom-domain Outlook by its owamail/cdn.office.net markers only', () => {
+  it('knows every Outlook host; markers elsewhere only make an offer until the partner confirms that host', () => {
     for (const host of [
       'outlook.office365.com',
       'outlook.live.com',
       'outlook.office365.us',
       'outlook.cloud.microsoft',
     ]) {
-      expect(outlook.detect(loadHtml(`https://${host}/mail/`, '<p></p>'))).toBe(true);
+      expect(detected(loadHtml(`https://${host}/mail/`, '<p></p>'))).toBe('outlook');
     }
     const bare = '<!doctype html><html><head><title>Mail</title></head><body></body></html>';
-    expect(outlook.detect(loadHtml('https://mail.contoso.com/owa/', bare))).toBe(false);
+    expect(siteOf(loadHtml('https://mail.contoso.com/owa/', bare), [])).toEqual({
+      adapter: null,
+      candidate: null,
+    });
     const marked = bare.replace(
       '<title>',
       '<meta name="owa-root" content="/owamail/20261102001.12/"><title>',
     );
-    expect(outlook.detect(loadHtml('https://mail.contoso.com/owa/', marked))).toBe(true);
+    const page = loadHtml('https://mail.contoso.com/owa/', marked);
+    expect(siteOf(page, [])).toEqual({ adapter: null, candidate: 'outlook' });
+    expect(detected(page, ['other.example.com'])).toBeNull();
+    expect(detected(page, ['mail.contoso.com'])).toBe('outlook');
     const cdn = bare.replace(
       '<title>',
       '<link rel="x-owa-resources" href="https://res.cdn.office.net/owamail/"><title>',
     );
-    expect(detected(loadHtml('https://webmail.fabrikam.example/owa/', cdn))).toEqual(['outlook']);
+    expect(
+      detected(loadHtml('https://webmail.fabrikam.example/owa/', cdn), ['webmail.fabrikam.example']),
+    ).toBe('outlook');
   });
 
   it("leaves Gmail's /mail/mu/ mobile app alone", () => {
-    expect(gmail.detect(loadHtml('https://mail.google.com/mail/mu/mp/1/', '<p></p>'))).toBe(false);
-    expect(gmail.detect(loadHtml('https://mail.google.com/mail/u/0/', '<p></p>'))).toBe(true);
+    expect(
+      gmail.composes(loadHtml('https://mail.google.com/mail/mu/mp/1/', '<div class="M9"></div>')),
+    ).toEqual([]);
+    expect(
+      gmail.composes(loadHtml('https://mail.google.com/mail/u/0/', '<div class="M9"></div>')),
+    ).toHaveLength(1);
   });
 });
 
 describe.each(INLINE.map((a) => [a.site, a] as const))('%s adapter on its fixtures', (site, adapter) => {
-  it('finds a new compose: empty subject and To, not a reply, rich body; its id is stamped and stable', () => {
+  it('finds a new compose: empty subject and To, not a reply, rich body; its id is stable and not in the page', () => {
     const doc = loadFixture(site, 'new.html');
     const [first, ...rest] = find(adapter, doc);
     expect(rest).toEqual([]);
     expect(first).toEqual({
-      composeId: expect.stringMatching(/^1\.\w+$/),
+      composeId: expect.any(String),
       site,
+      host: new URL(URLS[site]).hostname,
       subject: '',
       to: [],
       focused: false,
     });
     expect(find(adapter, doc)[0]?.composeId).toBe(first?.composeId);
     const root = adapter.composes(doc)[0] as HTMLElement;
-    expect(root.getAttribute('data-reseller-invite')).toBe(first?.composeId);
+    expect([...root.attributes].map((a) => a.value)).not.toContain(first?.composeId);
     const body = adapter.body(root) as HTMLElement;
     expect(adapter.isReply(root, body)).toBe(false);
     expect(isPlainText(body)).toBe(false);

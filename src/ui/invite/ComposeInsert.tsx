@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Draft } from '../../core/types';
-import { type ComposeWindow, type InsertResult, type Site, send } from '../../messages';
-import { copyRich, optionalHosts, permissions, t } from '../../platform';
+import { CONFIRMED_HOSTS_KEY, parseConfirmedHosts, withHost } from '../../core/webmail-hosts';
+import {
+  type ComposeWindow,
+  type FindResult,
+  type InsertResult,
+  type Site,
+  send,
+  type UnconfirmedWebmail,
+} from '../../messages';
+import { copyRich, copyText, localArea, optionalHosts, permissions, t } from '../../platform';
 
 const SITE_NAMES: Record<Site, string> = {
   gmail: 'Gmail',
@@ -27,12 +35,19 @@ interface Props {
  */
 export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setStatus }: Props) {
   const [windows, setWindows] = useState<ComposeWindow[] | undefined>(undefined);
+  const [offers, setOffers] = useState<UnconfirmedWebmail[]>([]);
+  // A supported webmail tab where find or insert came back empty: the partner may send us a diagnostic report.
+  const [diagnosable, setDiagnosable] = useState<number | undefined>(undefined);
   const [chosen, setChosen] = useState(0);
   const find = () =>
     send({ type: 'compose.find' }).then(
-      (all) => {
-        const found = targetTabId === undefined ? all : all.filter((w) => w.tabId === targetTabId);
+      (result: FindResult) => {
+        const mine = <T extends { tabId: number }>(list: T[]): T[] =>
+          targetTabId === undefined ? list : list.filter((w) => w.tabId === targetTabId);
+        const found = mine(result.composes);
         setWindows(found);
+        setOffers(mine(result.unconfirmed));
+        setDiagnosable(mine(result.webmailTabs)[0]?.tabId);
         setChosen(
           Math.max(
             0,
@@ -40,9 +55,29 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
           ),
         );
       },
-      () => setWindows([]),
+      (error: unknown) => {
+        setWindows([]);
+        setStatus(String(error));
+      },
     );
   useEffect(() => void find(), []);
+
+  // Kept on this device only, and listed in Options > Webmail where it can be removed.
+  const confirmHost = async (offer: UnconfirmedWebmail) => {
+    const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
+    await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+    await find();
+  };
+
+  const copyDiagnostic = async (tabId: number) => {
+    try {
+      const { report } = await send({ type: 'compose.diagnose', tabId });
+      await copyText(report);
+      setStatus(t('diagnosticCopied'));
+    } catch (error) {
+      setStatus(String(error));
+    }
+  };
 
   const searchAllTabs = async () => {
     // Asked from this click only: the hosts are optional, so installing showed no site-access warning.
@@ -61,6 +96,7 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       onInserted(target);
       return;
     }
+    setDiagnosable(target.tabId);
     await copyRich(draft.html, draft.text).then(
       () => setStatus(t('insertFailedCopied', result.message)),
       () => setStatus(result.message),
@@ -68,6 +104,25 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   };
 
   if (windows === undefined) return null;
+  const extras = (
+    <>
+      {offers.map((offer) => (
+        <button
+          key={`${offer.tabId}-${offer.host}`}
+          type="button"
+          class="link-button"
+          onClick={() => confirmHost(offer)}
+        >
+          {t('treatHostAs', [offer.host, SITE_NAMES[offer.site]])}
+        </button>
+      ))}
+      {diagnosable !== undefined && (
+        <button type="button" class="link-button" onClick={() => copyDiagnostic(diagnosable)}>
+          {t('copyDiagnostic')}
+        </button>
+      )}
+    </>
+  );
   if (windows.length === 0) {
     return (
       <div class="compose-none">
@@ -75,6 +130,7 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
         <button type="button" class="link-button" onClick={searchAllTabs}>
           {t('searchAllTabs')}
         </button>
+        {extras}
       </div>
     );
   }
@@ -99,11 +155,13 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
           {windows.length > 1 ? t('insertIntoCompose') : t('insertInto', describe(target))}
         </button>
       )}
+      {extras}
     </div>
   );
 }
 
+/** Site, subject or recipients, and the tab's host: the partner sees where the draft will go. */
 function describe(w: ComposeWindow): string {
   const what = w.subject || w.to.join(', ') || t('newMessage');
-  return `${SITE_NAMES[w.site]}: ${what}`;
+  return `${SITE_NAMES[w.site]}: ${what} (${w.host})`;
 }

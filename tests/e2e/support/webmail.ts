@@ -38,31 +38,40 @@ export const DRAFT: ComposeDraft = {
   text: `Hello Alex,\n\nFabrikam Cloud would like to become the Microsoft Cloud Solution Provider (CSP) for Contoso & Co.\n\nOpen the link below to accept the invitation:\n\n${LINK}\n\nKind regards,\nDana Smith\nFabrikam Cloud`,
 };
 
-/** Bundles the RoosterJS starter once per run into a temporary folder (never committed). */
-let rooster: Promise<string> | undefined;
-export function roosterBundle(): Promise<string> {
-  rooster ??= (async () => {
-    const outDir = join(tmpdir(), 'ri-rooster-fixture');
-    mkdirSync(outDir, { recursive: true });
-    const { build } = await import('vite');
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        minify: false,
-        lib: {
-          entry: join(FIXTURES, 'rooster/start.ts'),
-          formats: ['iife'],
-          name: 'RoosterFixture',
-          fileName: () => 'rooster.js',
+/**
+ * The RoosterJS starters, bundled once per run into a temporary folder (never committed): `rooster.js` is the
+ * content-model editor (9.x) Outlook on the web runs, `rooster8.js` the legacy 8.x editor Proton Mail loads.
+ */
+const STARTERS: Record<string, string> = { 'rooster.js': 'start.ts', 'rooster8.js': 'start8.ts' };
+const bundles = new Map<string, Promise<string>>();
+export function roosterBundle(name = 'rooster.js'): Promise<string> {
+  const entry = STARTERS[name] ?? 'start.ts';
+  let bundle = bundles.get(entry);
+  if (!bundle) {
+    bundle = (async () => {
+      const outDir = join(tmpdir(), `ri-rooster-fixture-${entry.replace('.ts', '')}`);
+      mkdirSync(outDir, { recursive: true });
+      const { build } = await import('vite');
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: true,
+          minify: false,
+          lib: {
+            entry: join(FIXTURES, 'rooster', entry),
+            formats: ['iife'],
+            name: 'RoosterFixture',
+            fileName: () => 'rooster.js',
+          },
         },
-      },
-    });
-    return readFileSync(join(outDir, 'rooster.js'), 'utf8');
-  })();
-  return rooster;
+      });
+      return readFileSync(join(outDir, 'rooster.js'), 'utf8');
+    })();
+    bundles.set(entry, bundle);
+  }
+  return bundle;
 }
 
 /** Gmail sends Trusted Types enforcement: the fixture does too, so insertion is tested under it. */
@@ -73,8 +82,8 @@ const HEADERS: Partial<Record<Site, Record<string, string>>> = {
 export async function serve(context: BrowserContext, site: Site, host: string): Promise<void> {
   await context.route(`https://${host}/**`, async (route) => {
     const name = basename(new URL(route.request().url()).pathname);
-    if (name === 'rooster.js') {
-      await route.fulfill({ status: 200, contentType: 'text/javascript', body: await roosterBundle() });
+    if (name in STARTERS) {
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: await roosterBundle(name) });
       return;
     }
     const file = join(FIXTURES, site, name);
