@@ -145,11 +145,10 @@ function recipients(root: HTMLElement): string[] {
     const items = [...well.children].filter((el) => el.matches(SEL.item.css));
     found = [...items.map(recipientOf), typed(well)];
   } else {
-    // A reply before focus: read the summary line, whose recipients use the same text containers.
+    // A reply before focus: the summary line, whose recipients use the same text containers. Anything else in it
+    // is a localised label; with no recipient read, `fillRecipient` reveals the wells and checks them itself.
     const line = one(root, SEL.collapsed);
-    if (!line) return [];
-    const names = outermost(all(line, SEL.itemText)).map(recipientOf);
-    found = names.length > 0 ? names : [line.textContent?.trim() ?? ''];
+    found = line ? outermost(all(line, SEL.itemText)).map(recipientOf) : [];
   }
   return [...new Set(found.filter((r) => r !== ''))];
 }
