@@ -1,35 +1,34 @@
 /**
- * `npm start`: launch Chromium with the built extension (dist/) on a local demo page, plus the popup in a tab.
- * Headed when there is a display; `npm start -- --headless` (or no display) takes screenshots instead and exits.
+ * `npm start`: Chromium with the extension, the Gmail, Outlook, Yahoo and Proton compose pages at their real
+ * addresses (served from tests/fixtures, nothing goes online) and a sample portfolio of a few hundred customers.
+ * - With a display: the production build (dist/), so the partner clicks the toolbar icon on the Gmail tab and the
+ *   popup reaches it through that click (activeTab), as in real use.
+ * - `--headless`, or no display: the e2e build (dist-e2e/, the webmail hosts granted, since automation cannot click
+ *   the toolbar) walks the same path and writes a screenshot of each step into artifacts/.
+ * - `--empty`: no profile and no customers, as a first install.
  */
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { launchExtension } from './chromium';
+import { startDemo, walk } from './demo';
 
 const headless =
   process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
-const demo = readFileSync('tests/fixtures/demo.html');
-const server = createServer((_, res) =>
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demo),
-);
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const empty = process.argv.includes('--empty');
 
-const browser = await launchExtension('dist', { headless });
-const page = await browser.context.newPage();
-await page.goto(url);
-const popup = await browser.openPage('src/popup/index.html');
-console.log(`Reseller Invite ${browser.extensionId} loaded; demo page ${url}`);
+const demo = await startDemo({ dist: headless ? 'dist-e2e' : 'dist', headless, empty, lang: 'en' });
+console.log(
+  `Reseller Invite ${demo.browser.extensionId} loaded, ${empty ? 'empty' : 'with a sample portfolio'}.`,
+);
 
 if (headless) {
-  await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.screenshot({ path: 'artifacts/popup.png' });
-  await page.screenshot({ path: 'artifacts/demo.png' });
-  console.log('No display: screenshots written to artifacts/popup.png and artifacts/demo.png.');
-  await browser.close();
-  server.close();
+  const shots = await walk(demo, 'artifacts');
+  console.log('No display: the walk-through is in artifacts/:');
+  for (const shot of shots) console.log(`  artifacts/${shot.name}.png  ${shot.shows}`);
+  await demo.browser.close();
 } else {
-  console.log('Close the browser window (or press Ctrl+C) to stop.');
-  browser.context.on('close', () => server.close());
+  console.log(
+    [
+      'The Gmail tab has a new message open. Click the Reseller Invite toolbar icon (pin it from the puzzle-piece',
+      'menu), fill in a customer and press "Insert into Gmail". Outlook, Yahoo Mail and Proton Mail are in the',
+      'next tabs. Close the browser window (or press Ctrl+C) to stop.',
+    ].join('\n'),
+  );
 }
