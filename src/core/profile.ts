@@ -2,7 +2,9 @@
  * The partner profile: who sends the invitation and which link it carries. The link comes from one of two sources
  * (spec/partner-center.md §2.1 "Rules"): generated from the tenant ID, or pasted from Partner Center byte for byte.
  */
-import { buildResellerLink, checkLink, checkProfile } from './link';
+import { buildResellerLink, checkLink, checkProfile, LINK_MAX } from './link';
+import type { Parsed } from './problem';
+import { bool, isPlainObject, oneOf, parseObject, type Shape, salvage, text } from './shape';
 import type { Finding, LinkProfile, LinkType } from './types';
 
 export interface PartnerProfile extends LinkProfile {
@@ -12,8 +14,12 @@ export interface PartnerProfile extends LinkProfile {
   senderName: string;
   source: 'generated' | 'pasted';
   pastedLink: string;
-  /** The partner confirmed a pasted link on a host Microsoft does not document (a sovereign cloud's Partner Center). */
-  keepUnknownHost: boolean;
+  /**
+   * The one host, lowercase, the partner confirmed for a pasted link on a host Microsoft does not document (a
+   * sovereign cloud's Partner Center); '' for none. A confirmation names its host so it never carries over to a
+   * link pasted later on another host.
+   */
+  confirmedHost: string;
 }
 
 export const EMPTY_PROFILE: PartnerProfile = {
@@ -26,10 +32,57 @@ export const EMPTY_PROFILE: PartnerProfile = {
   providerTenantId: '',
   includeDap: false,
   pastedLink: '',
-  keepUnknownHost: false,
+  confirmedHost: '',
 };
 
 export const PARTNER_NAME_MAX = 100;
+export const SENDER_NAME_MAX = 100;
+
+/** The host part of a pasted link as the partner sees it (`https://<host>/…`), lowercase; '' when there is none. */
+export function linkHost(link: string): string {
+  return /^https?:\/\/([^/?#\\]*)/i.exec(link.trim())?.[1]?.toLowerCase() ?? '';
+}
+
+const PROFILE_SHAPE: Shape<PartnerProfile> = {
+  partnerName: text(PARTNER_NAME_MAX),
+  senderName: text(SENDER_NAME_MAX, ''),
+  source: oneOf(['generated', 'pasted'], 'generated'),
+  tenantId: text(64, ''),
+  kind: oneOf(['direct', 'indirect'], 'direct'),
+  resellerPartnerId: text(64, ''),
+  providerTenantId: text(64, ''),
+  includeDap: bool(false),
+  pastedLink: text(LINK_MAX, ''),
+  confirmedHost: text(253, ''),
+};
+
+/**
+ * Versions before host-bound confirmation stored `keepUnknownHost: true`: that confirmed the link stored beside it,
+ * so its host becomes the confirmed one.
+ */
+function upgrade(value: unknown): unknown {
+  if (!isPlainObject(value) || !('keepUnknownHost' in value)) return value;
+  const { keepUnknownHost, ...rest } = value;
+  if (rest.confirmedHost !== undefined) return rest;
+  const link = typeof rest.pastedLink === 'string' ? rest.pastedLink : '';
+  return { ...rest, confirmedHost: keepUnknownHost === true ? linkHost(link) : '' };
+}
+
+/**
+ * The stored profile (IndexedDB, backup, another browser) in our type, or the problems that keep it out: a wrong
+ * type is reported, never replaced by a default. `keepUnknown` keeps a newer version's fields (sync).
+ */
+export function parseProfile(
+  value: unknown,
+  options: { keepUnknown?: boolean } = {},
+): Parsed<PartnerProfile> {
+  return parseObject(upgrade(value), PROFILE_SHAPE, { ...options, what: 'profile' });
+}
+
+/** What the profile form starts from when the stored profile is refused: every field that still reads. */
+export function salvageProfile(value: unknown): PartnerProfile {
+  return { ...EMPTY_PROFILE, ...salvage(upgrade(value), PROFILE_SHAPE) };
+}
 
 export interface ProfileCheck {
   problems: Finding[];
@@ -40,7 +93,7 @@ export interface ProfileCheck {
 
 /** Validates a whole profile; a profile with problems is never saved and never yields a link. */
 export function checkPartnerProfile(p: PartnerProfile): ProfileCheck {
-  const problems: Finding[] = [...checkName(p.partnerName)];
+  const problems: Finding[] = [...checkName(p.partnerName), ...checkSender(p.senderName)];
   const source = p.source === 'pasted' ? checkPasted(p) : checkGenerated(p);
   problems.push(...source.problems);
   const link = problems.length === 0 ? source.link : undefined;
@@ -61,6 +114,12 @@ function checkName(name: string): Finding[] {
   return [];
 }
 
+function checkSender(name: string): Finding[] {
+  if (typeof name !== 'string' || name.trim().length <= SENDER_NAME_MAX) return [];
+  const message = `The sender name is longer than ${SENDER_NAME_MAX} characters.`;
+  return [{ field: 'senderName', code: 'too-long', message }];
+}
+
 function checkGenerated(p: PartnerProfile): ProfileCheck {
   const { problems, warnings } = checkProfile(p);
   if (problems.length > 0) return { problems, warnings };
@@ -79,7 +138,8 @@ function checkPasted(p: PartnerProfile): ProfileCheck {
     return { problems: [], warnings: result.warnings, link: { url: result.url, type: result.type } };
   }
   const onlyHost = result.problems.every((f) => f.code === 'unknown-host');
-  if (!onlyHost || !p.keepUnknownHost) return { problems: result.problems, warnings: [] };
+  const confirmed = p.confirmedHost !== '' && p.confirmedHost === linkHost(p.pastedLink);
+  if (!onlyHost || !confirmed) return { problems: result.problems, warnings: [] };
   // The partner confirmed the host: validate the rest of the link as if it were on the documented host.
   const url = p.pastedLink.trim();
   const rest = checkLink(url.replace(/^https:\/\/[^/?#]+/i, 'https://admin.microsoft.com'));

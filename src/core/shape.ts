@@ -133,6 +133,20 @@ export function parseObject<T>(value: unknown, shape: Shape<T>, options: ObjectO
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: out as T };
 }
 
+/**
+ * The fields of `value` that pass their rule on their own: what a form can start from when the whole value is
+ * refused, so the partner re-enters only what is broken (the stored value stays until the partner saves).
+ */
+export function salvage<T>(value: unknown, shape: Shape<T>): Partial<T> {
+  if (!isPlainObject(value)) return {};
+  const out: Partial<T> = {};
+  for (const key of Object.keys(shape) as (keyof T & string)[]) {
+    const r = shape[key](Object.hasOwn(value, key) ? value[key] : undefined, key);
+    if (r.ok && r.value !== undefined) out[key] = r.value;
+  }
+  return out;
+}
+
 /** "a number", "a list", "empty"…: what a wrong value is, for a message, without echoing a huge or hostile value. */
 export function kindOf(v: unknown): string {
   if (v === undefined || v === null) return 'missing';

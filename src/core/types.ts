@@ -1,15 +1,14 @@
 /** The vocabulary shared by every layer. Pure types: no runtime code lives here. */
 
-/** One thing wrong (or worth a warning) with a piece of input, addressed to the field that holds it. */
-export interface Finding {
-  /** The offending parameter by its current name (`partnerId`, `msppId`, `indirectCSPId`, `invType`, `DAP`,
-   * `relationshipId`), a profile field (`tenantId`, `resellerPartnerId`, `providerTenantId`), or `url` for the whole. */
-  field: string;
-  /** Short stable identifier, for tests and for mapping to localised text. */
-  code: string;
-  /** English sentence saying what is wrong and where the right value is found. */
-  message: string;
-}
+import type { Problem } from './problem';
+
+/**
+ * A problem (or warning) addressed to the field that holds it: the one problem shape of problem.ts, with `field`
+ * always set. `field` is the offending parameter by its current name (`partnerId`, `msppId`, `indirectCSPId`,
+ * `invType`, `DAP`, `relationshipId`), a profile field (`tenantId`, `resellerPartnerId`, `providerTenantId`), or
+ * `url` for the whole link.
+ */
+export type Finding = Problem & { field: string };
 
 export type RelationshipKind = 'direct' | 'indirect';
 

@@ -5,11 +5,11 @@
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, checkBackup } from '../core/backup';
 import { formatCsv } from '../core/csv';
+import { InvalidInputError } from '../core/problem';
 import { effectiveStatus, type Invitation } from '../core/status';
 import { now } from './clock';
 import { fromRow, toRow } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
-import { InvalidInputError } from './settings';
 
 const tables = (db: ResellerDb) => [db.customers, db.invitations, db.events, db.settings];
 

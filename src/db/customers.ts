@@ -10,12 +10,12 @@ import {
   matchesSearch,
   searchTokens,
 } from '../core/customer';
+import { InvalidInputError } from '../core/problem';
 import { normaliseCompanyName } from '../core/reconcile';
 import type { Language } from '../core/types';
 import { now } from './clock';
 import { type CustomerRow, newId, type ResellerDb } from './db';
 import { deleteEventsOfCustomers } from './events';
-import { InvalidInputError } from './settings';
 
 /** What a form or an export row gives; missing text is ''. */
 export interface CustomerFields extends CustomerKeys {

@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { checkCustomer } from '../core/customer';
+import { InvalidInputError } from '../core/problem';
 import {
   type Action,
   type GdapDetails,
@@ -19,7 +20,6 @@ import { now } from './clock';
 import { type CustomerFields, fillBlanks, findCustomer, newCustomer } from './customers';
 import { newId, type ResellerDb } from './db';
 import { addEvent, addEvents, deleteEventsOfCustomers, deleteEventsOfInvitation } from './events';
-import { InvalidInputError } from './settings';
 
 export type Failure = { ok: false; reason: string; message: string };
 export type Changed = { ok: true; invitation: Invitation; eventId: string };

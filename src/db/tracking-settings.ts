@@ -1,45 +1,35 @@
 /**
  * The follow-up reminder settings: settings row `tracking`, value `{ followUpDays, notify }`. The options page
  * writes it; the popup (overdue count), the worker's badge and its daily reminder read it. A missing or damaged
- * value (older version, hand-edited backup) reads as the defaults, field by field, so readers never fail on it.
+ * value (older version, hand-edited backup) reads as the defaults, field by field, so readers never fail on it;
+ * `readTrackingSettings` also says what is damaged, for the options page to show (core/tracking-settings.ts).
  */
-import { DEFAULT_FOLLOW_UP_DAYS } from '../core/status';
-import type { Finding } from '../core/types';
+import { InvalidInputError, type Problem } from '../core/problem';
+import { isPlainObject } from '../core/shape';
+import {
+  checkFollowUpDays,
+  parseTrackingSettings,
+  type TrackingSettings,
+  trackingSettingsOf,
+} from '../core/tracking-settings';
 import type { ResellerDb } from './db';
-import { InvalidInputError } from './settings';
+
+export {
+  checkFollowUpDays,
+  MAX_FOLLOW_UP_DAYS,
+  type TrackingSettings,
+  trackingSettingsOf,
+} from '../core/tracking-settings';
 
 export const TRACKING_KEY = 'tracking';
-/** A year: past that a "follow-up" reminder means nothing, and a typo (700 for 7) is caught. */
-export const MAX_FOLLOW_UP_DAYS = 365;
 
-export interface TrackingSettings {
-  /** Days after the last send when a pending invitation is due for a follow-up (badge, popup, reminder). */
-  followUpDays: number;
-  /** Daily desktop notification of overdue follow-ups; only true once the `notifications` permission was granted. */
-  notify: boolean;
-}
-
-const DEFAULT_TRACKING: Readonly<TrackingSettings> = {
-  followUpDays: DEFAULT_FOLLOW_UP_DAYS,
-  notify: false,
-};
-
-/** Everything wrong with a threshold: a whole number of days from 1 to MAX_FOLLOW_UP_DAYS. */
-export function checkFollowUpDays(days: number): Finding[] {
-  if (Number.isInteger(days) && days >= 1 && days <= MAX_FOLLOW_UP_DAYS) return [];
-  const message = `Enter a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}.`;
-  return [{ field: 'followUpDays', code: 'follow-up-days-range', message }];
-}
-
-/** The settings in a stored value; each field that is absent or invalid takes its default. */
-export function trackingSettingsOf(value: unknown): TrackingSettings {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
-  const days = v.followUpDays;
-  return {
-    followUpDays:
-      typeof days === 'number' && checkFollowUpDays(days).length === 0 ? days : DEFAULT_TRACKING.followUpDays,
-    notify: v.notify === true,
-  };
+/** The stored settings and what is wrong with them, for the options page. */
+export async function readTrackingSettings(
+  db: ResellerDb,
+): Promise<{ settings: TrackingSettings; problems: Problem[] }> {
+  const value = (await db.settings.get(TRACKING_KEY))?.value;
+  const parsed = parseTrackingSettings(value);
+  return { settings: trackingSettingsOf(value), problems: parsed.ok ? [] : parsed.problems };
 }
 
 export async function getTrackingSettings(db: ResellerDb): Promise<TrackingSettings> {
@@ -59,9 +49,16 @@ export async function saveTrackingSettings(
     if (problems.length > 0) throw new InvalidInputError(problems);
   }
   return db.transaction('rw', db.settings, async () => {
-    const next = { ...(await getTrackingSettings(db)), ...definedOnly(patch) };
-    await db.settings.put({ key: TRACKING_KEY, value: next });
-    return next;
+    // The stored fields not patched stay as stored, even a damaged one: the options page reports it with a reset,
+    // rather than this save quietly replacing it with its default.
+    const stored = (await db.settings.get(TRACKING_KEY))?.value;
+    const value = {
+      ...trackingSettingsOf(stored),
+      ...(isPlainObject(stored) ? stored : {}),
+      ...definedOnly(patch),
+    };
+    await db.settings.put({ key: TRACKING_KEY, value });
+    return trackingSettingsOf(value);
   });
 }
 

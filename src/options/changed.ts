@@ -1,5 +1,5 @@
 /** What every write of the options page does after it: tell the worker, and say what went wrong in words. */
-import { InvalidInputError } from '../db/settings';
+import { InvalidInputError } from '../core/problem';
 import { send } from '../messages';
 import { findingText } from '../ui/findings';
 
@@ -16,6 +16,6 @@ export function dataChanged(): void {
 
 /** The user-facing text of an error: each finding of an InvalidInputError (localised by code), else its message. */
 export function errorText(error: unknown): string {
-  if (error instanceof InvalidInputError) return error.findings.map(findingText).join(' ');
+  if (error instanceof InvalidInputError) return error.problems.map(findingText).join(' ');
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,4 @@
-import type { PartnerProfile } from '../core/profile';
+import { linkHost, type PartnerProfile } from '../core/profile';
 import type { Finding } from '../core/types';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
@@ -126,7 +126,10 @@ function GeneratedFields({ profile, problems, warnings, update }: Props) {
 }
 
 function PastedFields({ profile, problems, warnings, update }: Props) {
-  const unknownHost = problems.some((f) => f.code === 'unknown-host') || profile.keepUnknownHost;
+  // The confirmation is for the host of the link now in the box: pasting a link on another host unticks it.
+  const host = linkHost(profile.pastedLink);
+  const confirmed = host !== '' && profile.confirmedHost === host;
+  const unknownHost = problems.some((f) => f.code === 'unknown-host') || confirmed;
   return (
     <>
       <Field
@@ -151,10 +154,10 @@ function PastedFields({ profile, problems, warnings, update }: Props) {
         <label class="check">
           <input
             type="checkbox"
-            checked={profile.keepUnknownHost}
-            onChange={(e) => update({ keepUnknownHost: e.currentTarget.checked })}
+            checked={confirmed}
+            onChange={(e) => update({ confirmedHost: e.currentTarget.checked ? host : '' })}
           />
-          {t('keepUnknownHostLabel')}
+          {t('keepUnknownHostLabel', host)}
         </label>
       )}
     </>

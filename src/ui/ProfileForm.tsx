@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { InvalidInputError } from '../core/problem';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../core/profile';
 import { db } from '../db/db';
-import { InvalidInputError, saveProfile } from '../db/settings';
+import { saveProfile } from '../db/settings';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
 import { forField } from './findings';
@@ -84,7 +85,7 @@ export function ProfileForm({ initial, onSaved }: Props) {
 
 /** Editing the pasted link reveals the `url`-level findings too (their field names the link's parameters). */
 function linkFieldsOf(patch: Partial<PartnerProfile>): string[] {
-  return 'pastedLink' in patch || 'keepUnknownHost' in patch
+  return 'pastedLink' in patch || 'confirmedHost' in patch
     ? ['url', 'invType', 'partnerId', 'msppId', 'DAP', 'indirectCSPId', 'relationshipId']
     : [];
 }

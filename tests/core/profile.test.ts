@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   checkPartnerProfile,
   EMPTY_PROFILE,
+  linkHost,
   linkTypeKey,
   PARTNER_NAME_MAX,
   type PartnerProfile,
+  parseProfile,
+  SENDER_NAME_MAX,
+  salvageProfile,
 } from '../../src/core/profile';
 import type { Finding } from '../../src/core/types';
 
@@ -31,7 +35,7 @@ describe('EMPTY_PROFILE', () => {
     expect(EMPTY_PROFILE.source).toBe('generated');
     expect(EMPTY_PROFILE.kind).toBe('direct');
     expect(EMPTY_PROFILE.includeDap).toBe(false);
-    expect(EMPTY_PROFILE.keepUnknownHost).toBe(false);
+    expect(EMPTY_PROFILE.confirmedHost).toBe('');
   });
 
   it('is not a savable profile: name and tenant ID are missing and no link is yielded', () => {
@@ -204,9 +208,9 @@ describe('checkPartnerProfile: pasted link', () => {
     expect(check.link).toBeUndefined();
   });
 
-  it('does not let keepUnknownHost rescue a broken link on the documented host', () => {
+  it('does not let a confirmed host rescue a broken link on the documented host', () => {
     const link = `${ADMIN}?invType=ResellerRelationship&partnerId=${T}&msppId=0&DAP=false`;
-    const check = checkPartnerProfile(pasted(link, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(link, { confirmedHost: 'admin.microsoft.com' }));
     expect(codes(check.problems)).toEqual(['missing-fragment']);
     expect(check.link).toBeUndefined();
   });
@@ -226,20 +230,20 @@ describe('checkPartnerProfile: pasted link on an undocumented host', () => {
   });
 
   it('keeps the original link, host unchanged, once confirmed', () => {
-    const check = checkPartnerProfile(pasted(` ${direct} `, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(` ${direct} `, { confirmedHost: 'partner.example.cn' }));
     expect(check.problems).toEqual([]);
     expect(check.link).toEqual({ url: direct, type: 'reseller' });
   });
 
   it('types a confirmed link from its invType', () => {
-    const check = checkPartnerProfile(pasted(indirect, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(indirect, { confirmedHost: 'partner.example.cn' }));
     expect(check.problems).toEqual([]);
     expect(check.link).toEqual({ url: indirect, type: 'indirect-reseller' });
   });
 
   it('passes the warnings of a confirmed link through', () => {
     const link = `${FOREIGN}?invType=ResellerRelationship&partnerId=${T}&msppId=0&DAP=true${ROUTE}`;
-    const check = checkPartnerProfile(pasted(link, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(link, { confirmedHost: 'partner.example.cn' }));
     expect(check.problems).toEqual([]);
     expect(codes(check.warnings)).toEqual(['dap-true']);
     expect(check.link).toEqual({ url: link, type: 'reseller' });
@@ -247,7 +251,7 @@ describe('checkPartnerProfile: pasted link on an undocumented host', () => {
 
   it('still reports a bad partnerId when the host is confirmed', () => {
     const link = `${FOREIGN}?invType=ResellerRelationship&partnerId=1234567&msppId=0&DAP=false${ROUTE}`;
-    const check = checkPartnerProfile(pasted(link, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(link, { confirmedHost: 'partner.example.cn' }));
     expect(check.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'partnerId', code: 'numeric-partner-id' })]),
     );
@@ -256,26 +260,30 @@ describe('checkPartnerProfile: pasted link on an undocumented host', () => {
 
   it('still reports a missing route when the host is confirmed', () => {
     const link = `${FOREIGN}?${DIRECT_QUERY}`;
-    const check = checkPartnerProfile(pasted(link, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(link, { confirmedHost: 'partner.example.cn' }));
     expect(check.problems).toEqual([expect.objectContaining({ field: 'url', code: 'missing-fragment' })]);
     expect(check.link).toBeUndefined();
   });
 
   it('still refuses a GDAP link when the host is confirmed', () => {
     const link = `${FOREIGN}#/partners/invitation/granularAdminRelationships/${T}`;
-    const check = checkPartnerProfile(pasted(link, { keepUnknownHost: true }));
+    const check = checkPartnerProfile(pasted(link, { confirmedHost: 'partner.example.cn' }));
     expect(codes(check.problems)).toEqual(['gdap-not-reseller']);
     expect(check.link).toBeUndefined();
   });
 
   it('does not confirm a link that is not https', () => {
-    const check = checkPartnerProfile(pasted(direct.replace('https:', 'http:'), { keepUnknownHost: true }));
+    const check = checkPartnerProfile(
+      pasted(direct.replace('https:', 'http:'), { confirmedHost: 'partner.example.cn' }),
+    );
     expect(codes(check.problems)).toContain('not-https');
     expect(check.link).toBeUndefined();
   });
 
   it('still requires the partner name when the host is confirmed', () => {
-    const check = checkPartnerProfile(pasted(direct, { partnerName: '', keepUnknownHost: true }));
+    const check = checkPartnerProfile(
+      pasted(direct, { partnerName: '', confirmedHost: 'partner.example.cn' }),
+    );
     expect(codes(check.problems)).toEqual(['required']);
     expect(check.link).toBeUndefined();
   });
@@ -286,5 +294,77 @@ describe('linkTypeKey', () => {
     expect(linkTypeKey('reseller')).toBe('linkTypeDirect');
     expect(linkTypeKey('indirect-reseller')).toBe('linkTypeIndirect');
     expect(linkTypeKey('gdap')).toBe('linkTypeGdap');
+  });
+});
+
+describe('host-bound confirmation', () => {
+  const direct = `https://partner.example.cn/Adminportal/Home?${DIRECT_QUERY}${ROUTE}`;
+
+  it('confirms the host it names only: another unknown host is refused again', () => {
+    const other = direct.replace('partner.example.cn', 'evil.example');
+    const check = checkPartnerProfile(pasted(other, { confirmedHost: 'partner.example.cn' }));
+    expect(codes(check.problems)).toEqual(['unknown-host']);
+    expect(check.link).toBeUndefined();
+  });
+
+  it('compares hosts without regard to case', () => {
+    const upper = direct.replace('partner.example.cn', 'Partner.Example.CN');
+    expect(checkPartnerProfile(pasted(upper, { confirmedHost: 'partner.example.cn' })).link?.url).toBe(upper);
+  });
+
+  it('never confirms user info or a port hidden before or after the confirmed host', () => {
+    for (const trick of ['partner.example.cn@evil.example', 'partner.example.cn:8443']) {
+      const link = direct.replace('partner.example.cn', trick);
+      const check = checkPartnerProfile(pasted(link, { confirmedHost: linkHost(link) }));
+      expect(check.link).toBeUndefined();
+    }
+  });
+});
+
+describe('parseProfile', () => {
+  const stored = profile({ senderName: 'Sam', tenantId: T });
+
+  it('reads a stored profile as it is and drops unknown fields unless asked to keep them', () => {
+    expect(parseProfile(stored)).toEqual({ ok: true, value: stored });
+    const r = parseProfile({ ...stored, junk: 1 });
+    expect(r.ok && 'junk' in r.value).toBe(false);
+    const kept = parseProfile({ ...stored, junk: 1 }, { keepUnknown: true });
+    expect(kept.ok && (kept.value as unknown as Record<string, unknown>).junk).toBe(1);
+  });
+
+  it('reports wrong types instead of defaulting them', () => {
+    const r = parseProfile({ ...stored, partnerName: 7, includeDap: 'yes', kind: 'both' });
+    expect(r.ok ? [] : r.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'partnerName:not-text',
+      'kind:not-allowed',
+      'includeDap:not-boolean',
+    ]);
+    for (const v of [null, 'x', [], 3]) expect(parseProfile(v).ok).toBe(false);
+  });
+
+  it('upgrades the old boolean confirmation to the host of the link stored with it', () => {
+    const link = `https://partner.example.cn/Adminportal/Home?${DIRECT_QUERY}${ROUTE}`;
+    const old = {
+      ...stored,
+      source: 'pasted',
+      pastedLink: link,
+      keepUnknownHost: true,
+      confirmedHost: undefined,
+    };
+    const r = parseProfile(old);
+    expect(r.ok && r.value.confirmedHost).toBe('partner.example.cn');
+    expect(r.ok && 'keepUnknownHost' in r.value).toBe(false);
+    const unticked = parseProfile({ ...old, keepUnknownHost: false });
+    expect(unticked.ok && unticked.value.confirmedHost).toBe('');
+  });
+
+  it('salvages the fields that still read, for the form', () => {
+    const s = salvageProfile({ ...stored, partnerName: 7, tenantId: ['x'] });
+    expect(s).toEqual({ ...EMPTY_PROFILE, senderName: 'Sam' });
+  });
+
+  it('limits the sender name like the partner name', () => {
+    const check = checkPartnerProfile(profile({ tenantId: T, senderName: 's'.repeat(SENDER_NAME_MAX + 1) }));
+    expect(codes(check.problems)).toEqual(['too-long']);
   });
 });

@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_FORMAT, type Backup, checkBackup } from '../../src/core/backup';
 import { parseCsv } from '../../src/core/csv';
+import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE } from '../../src/core/profile';
 import { customersCsv, customerTable, eraseAll, exportAll, importBackup } from '../../src/db/backup';
 import { addCustomer, searchCustomers, updateCustomer } from '../../src/db/customers';
 import { markAccepted, recordSend } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
-import { getProfile, InvalidInputError, saveProfile } from '../../src/db/settings';
+import { getProfile, saveProfile } from '../../src/db/settings';
 import { advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();
@@ -149,7 +150,7 @@ describe('importBackup', () => {
     };
     await eraseAll(ctx.db);
     const error = await rejection(importBackup(ctx.db, damaged, 'merge'));
-    expect((error as InvalidInputError).findings[0]?.code).toBe('corrupt');
+    expect((error as InvalidInputError).problems[0]?.code).toBe('corrupt');
     expect((error as Error).message).toMatch(/customers\[2\] has a missing or invalid email/);
     expect(await ctx.db.customers.count()).toBe(0);
     const orphan = {

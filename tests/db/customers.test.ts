@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/problem';
 import {
   addCustomer,
   deleteCustomers,
@@ -10,7 +11,6 @@ import {
 } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { recordSend } from '../../src/db/invitations';
-import { InvalidInputError } from '../../src/db/settings';
 import { advance, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { InvalidInputError } from '../../src/core/problem';
 import { UNDO_WINDOW_MS } from '../../src/core/status';
 import { customerTimeline } from '../../src/db/events';
 import {
@@ -19,7 +20,6 @@ import {
   undoLast,
   withdraw,
 } from '../../src/db/invitations';
-import { InvalidInputError } from '../../src/db/settings';
 import { advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();
@@ -116,9 +116,9 @@ describe('recordSend', () => {
     const { db } = ctx;
     const error = await rejection(recordSend(db, { ...SEND, companyName: '', email: 'not an email' }));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).findings.map((f) => f.code)).toEqual(['required', 'invalid-email']);
+    expect((error as InvalidInputError).problems.map((f) => f.code)).toEqual(['required', 'invalid-email']);
     const mismatch = await rejection(recordSend(db, { ...SEND, type: 'gdap' }));
-    expect((mismatch as InvalidInputError).findings.map((f) => f.code)).toEqual(['type-mismatch']);
+    expect((mismatch as InvalidInputError).problems.map((f) => f.code)).toEqual(['type-mismatch']);
     expect(await db.customers.count()).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES, defaultTemplate } from '../../src/core/default-templates';
+import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE, type PartnerProfile } from '../../src/core/profile';
 import type { Template } from '../../src/core/types';
 import { createDb, type ResellerDb } from '../../src/db/db';
@@ -8,7 +9,6 @@ import {
   effectiveTemplate,
   getProfile,
   getTemplateOverrides,
-  InvalidInputError,
   resetTemplate,
   saveProfile,
   saveTemplate,
@@ -52,7 +52,7 @@ describe('profile', () => {
     const bad: PartnerProfile = { ...EMPTY_PROFILE, partnerName: '', tenantId: '1234567' };
     const error = await rejection(saveProfile(db, bad));
     expect(error).toBeInstanceOf(InvalidInputError);
-    const findings = (error as InvalidInputError).findings;
+    const findings = (error as InvalidInputError).problems;
     expect(findings).toEqual([
       expect.objectContaining({ field: 'partnerName', code: 'required' }),
       expect.objectContaining({ field: 'tenantId', code: 'numeric-partner-id' }),
@@ -128,7 +128,7 @@ describe('templates', () => {
       saveTemplate(db, 'fr', { subject: 'Invitation', body: 'Bonjour, sans lien.' }),
     );
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).findings).toEqual([
+    expect((error as InvalidInputError).problems).toEqual([
       expect.objectContaining({ field: 'body', code: 'missing-link' }),
     ]);
     expect(await getTemplateOverrides(db)).toEqual({ en: EN });
@@ -137,7 +137,7 @@ describe('templates', () => {
   it('writes nothing when the first template saved is refused', async () => {
     const error = await rejection(saveTemplate(db, 'en', { subject: '', body: '{{link}} {{Link}}' }));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).findings.map((f) => f.code)).toEqual([
+    expect((error as InvalidInputError).problems.map((f) => f.code)).toEqual([
       'empty',
       'unknown-placeholder',
     ]);

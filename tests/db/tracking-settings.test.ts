@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../src/core/problem';
 import { DEFAULT_FOLLOW_UP_DAYS } from '../../src/core/status';
-import { InvalidInputError } from '../../src/db/settings';
 import {
   checkFollowUpDays,
   getTrackingSettings,
@@ -34,7 +34,7 @@ describe('tracking settings', () => {
     for (const days of [0, -3, 1.5, 366, Number.NaN]) {
       const error = await rejection(saveTrackingSettings(ctx.db, { followUpDays: days }));
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect((error as InvalidInputError).findings[0]?.code).toBe('follow-up-days-range');
+      expect((error as InvalidInputError).problems[0]?.code).toBe('follow-up-days-range');
     }
     expect(await ctx.db.settings.get(TRACKING_KEY)).toBeUndefined();
     expect(checkFollowUpDays(1)).toEqual([]);

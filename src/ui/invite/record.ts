@@ -3,10 +3,11 @@
  * No browser API here: the caller tells the worker afterwards (`data.changed`), and tests drive this with
  * fake-indexeddb.
  */
+
+import { InvalidInputError, type Problem } from '../../core/problem';
 import type { GdapDetails, SendChannel } from '../../core/status';
-import type { Finding, Language, LinkType } from '../../core/types';
+import type { Language, LinkType } from '../../core/types';
 import type { ResellerDb } from '../../db/db';
-import { InvalidInputError } from '../../db/settings';
 import type { GdapForm, InviteMode } from './draft';
 
 /** The status machine and its writes load on the first send, not with the popup: they are not needed to paint it. */
@@ -28,7 +29,7 @@ export interface RecordRequest {
 export type RecordOutcome =
   | { ok: true; action: 'send' | 'resend'; invitationId: string }
   /** `findings` for invalid fields, else a refused transition's `reason`; `message` is core's English text. */
-  | { ok: false; reason: string; message: string; findings: Finding[] };
+  | { ok: false; reason: string; message: string; findings: Problem[] };
 
 export async function recordInvitation(db: ResellerDb, req: RecordRequest): Promise<RecordOutcome> {
   const { channel, language, linkType, gdap } = req;
@@ -52,7 +53,7 @@ export async function recordInvitation(db: ResellerDb, req: RecordRequest): Prom
     return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : { ...r, findings: [] };
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    return { ok: false, reason: 'invalid-input', message: error.message, findings: error.findings };
+    return { ok: false, reason: 'invalid-input', message: error.message, findings: error.problems };
   }
 }
 
