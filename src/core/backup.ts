@@ -1,8 +1,14 @@
 /**
  * The backup file: every record as plain JSON, checked whole before anything is written, so a corrupt or foreign
- * file changes nothing. Pure. Derived index keys and undo snapshots are not part of it: they are rebuilt.
+ * file changes nothing. Pure. Derived index keys and undo snapshots are not part of it: they are rebuilt. Each
+ * record is read by the parser of its kind, the same one sync and the pages use.
  */
 import type { Customer } from './customer';
+import { parseCustomer } from './customer-record';
+import { parseEvent, parseInvitation } from './invitation-record';
+import type { Parsed } from './problem';
+import { isSettingKey, parseSetting } from './settings-record';
+import { isPlainObject } from './shape';
 import type { Invitation, InvitationEvent } from './status';
 import type { Finding } from './types';
 
@@ -19,96 +25,70 @@ export interface Backup {
   settings: { key: string; value: unknown }[];
 }
 
-type Check = (v: unknown) => boolean;
-const str: Check = (v) => typeof v === 'string';
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const bool: Check = (v) => typeof v === 'boolean';
-const opt =
-  (c: Check): Check =>
-  (v) =>
-    v === undefined || c(v);
-const oneOf =
-  (...xs: string[]): Check =>
-  (v) =>
-    typeof v === 'string' && xs.includes(v);
-const nums: Check = (v) => Array.isArray(v) && v.every(num);
-const detail: Check = (v) =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  Object.values(v).every((x) => str(x) || num(x) || bool(x));
-
-const LANGUAGE = oneOf('en', 'fr');
-const CUSTOMER: Record<keyof Customer, Check> = {
-  id: str,
-  companyName: str,
-  contactName: str,
-  email: str,
-  domain: str,
-  tenantId: str,
-  language: LANGUAGE,
-  notes: str,
-  servedByAnotherPartner: bool,
-  createdAt: num,
-  updatedAt: num,
-};
-const INVITATION: Record<Exclude<keyof Invitation, 'previous'>, Check> = {
-  id: str,
-  customerId: str,
-  type: oneOf('reseller', 'gdap'),
-  linkType: oneOf('reseller', 'indirect-reseller', 'gdap'),
-  gdapLink: opt(str),
-  gdapRoles: opt(str),
-  gdapDuration: opt(str),
-  gdapSince: opt(num),
-  language: LANGUAGE,
-  status: oneOf('pending', 'accepted', 'withdrawn', 'removed'),
-  sentAt: nums,
-  firstSentAt: num,
-  lastSentAt: num,
-  acceptedAt: opt(num),
-  endedAt: opt(num),
-  followUpDueAt: opt(num),
-  adminAccessRemoved: bool,
-  channel: oneOf('copy', 'mailto', 'compose', 'export'),
-  epoch: num,
-  changedAt: num,
-  lastAction: str,
-  updatedAt: num,
-};
-const EVENT: Record<keyof InvitationEvent, Check> = {
-  id: str,
-  customerId: str,
-  invitationId: str,
-  at: num,
-  type: str,
-  detail,
-};
-const SETTING: Record<'key', Check> = { key: str };
-
-/** The first field of `record` that fails its check, or a message when it is not an object. */
-function badField(record: unknown, shape: Record<string, Check>): string | undefined {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'is not an object';
-  const r = record as Record<string, unknown>;
-  const field = Object.keys(shape).find((k) => !shape[k]?.(r[k]));
-  return field === undefined ? undefined : `has a missing or invalid ${field}`;
-}
+/**
+ * The largest backup read: ten thousand customers with their history export to about 15 MB, so this leaves ample
+ * room while refusing, before it is read, a file that would only freeze the page.
+ */
+export const BACKUP_MAX_BYTES = 64 * 1024 * 1024;
+/** Rows per table: twenty times the largest history measured, so only a corrupt or hostile file reaches it. */
+const ROWS_MAX = 500_000;
 
 const finding = (code: string, message: string): Finding => ({ field: 'file', code, message });
 
-function checkTable(name: string, rows: unknown, shape: Record<string, Check>, out: string[]): void {
+const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+
+/** A file too large to be a backup, refused before it is read; undefined when the size is fine. */
+export function checkBackupSize(bytes: number): Finding | undefined {
+  if (bytes <= BACKUP_MAX_BYTES) return undefined;
+  const message = `This file is ${megabytes(bytes)}; a backup is at most ${megabytes(BACKUP_MAX_BYTES)}. Choose the file the extension exported.`;
+  return finding('too-large', message);
+}
+
+/**
+ * Each row of a table through its owner's parser (customer-record.ts, invitation-record.ts, settings-record.ts):
+ * what is refused is named by table and index; what is kept is the parsed row, unknown fields dropped.
+ */
+function parseTable<T>(
+  name: string,
+  rows: unknown,
+  parse: (row: unknown) => Parsed<T> | undefined,
+  idOf: (row: T) => string,
+  out: string[],
+): T[] {
   if (!Array.isArray(rows)) {
     out.push(`"${name}" is not a list.`);
-    return;
+    return [];
+  }
+  if (rows.length > ROWS_MAX) {
+    out.push(`"${name}" has ${rows.length} rows; a backup holds at most ${ROWS_MAX}.`);
+    return [];
   }
   const ids = new Set<string>();
+  const kept: T[] = [];
   rows.forEach((row, i) => {
-    const bad = badField(row, shape);
-    const id = (row as { id?: string; key?: string } | null)?.id ?? (row as { key?: string } | null)?.key;
-    if (bad) out.push(`${name}[${i}] ${bad}.`);
-    else if (ids.has(id as string)) out.push(`${name}[${i}] repeats the id ${id}.`);
-    else ids.add(id as string);
+    const r = parse(row);
+    if (r === undefined) return;
+    if (!r.ok) {
+      const [first] = r.problems;
+      const what = first?.field ? `has a missing or invalid ${first.field}: ` : '';
+      out.push(`${name}[${i}] ${what}${first?.message ?? 'is not readable.'}`);
+    } else if (ids.has(idOf(r.value))) out.push(`${name}[${i}] repeats the id ${idOf(r.value)}.`);
+    else {
+      ids.add(idOf(r.value));
+      kept.push(r.value);
+    }
   });
+  return kept;
+}
+
+/** A settings row: its key names its owner; a key this version does not know is dropped (a newer version's). */
+function parseSettingRow(row: unknown): Parsed<{ key: string; value: unknown }> | undefined {
+  if (!isPlainObject(row) || typeof row.key !== 'string') {
+    return { ok: false, problems: [{ field: 'key', code: 'not-a-setting', message: 'It has no key.' }] };
+  }
+  if (!isSettingKey(row.key)) return undefined;
+  const r = parseSetting(row.key, row.value);
+  return r.ok ? { ok: true, value: { key: row.key, value: r.value } } : { ok: false, problems: r.problems };
 }
 
 function checkReferences(b: Backup, out: string[]): void {
@@ -121,12 +101,17 @@ function checkReferences(b: Backup, out: string[]): void {
   });
 }
 
-/** The backup in `json` (text or parsed), or findings saying why it is refused; at most 5 problems are listed. */
+/**
+ * The backup in `json` (text or parsed), every record parsed by its owner, or findings saying why it is refused;
+ * at most 5 problems are listed. A refused file changes nothing; fields this version does not know are dropped.
+ */
 export function checkBackup(
   json: unknown,
 ): { ok: true; backup: Backup } | { ok: false; findings: Finding[] } {
   let data = json;
   if (typeof json === 'string') {
+    const tooLarge = checkBackupSize(json.length);
+    if (tooLarge) return { ok: false, findings: [tooLarge] };
     try {
       data = JSON.parse(json.replace(/^\uFEFF/, ''));
     } catch {
@@ -136,22 +121,39 @@ export function checkBackup(
       };
     }
   }
-  const b = data as Partial<Backup> | null;
-  if (typeof b !== 'object' || b === null || b.format !== BACKUP_FORMAT) {
+  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) {
     const message = 'This file is not a Reseller Invite backup (no "format": "reseller-invite-backup").';
     return { ok: false, findings: [finding('foreign', message)] };
   }
+  const b = data;
   if (typeof b.version !== 'number' || b.version > BACKUP_VERSION || b.version < 1) {
-    const message = `This backup has version ${String(b.version)}; this version of the extension reads version ${BACKUP_VERSION}. Update the extension first.`;
+    const message = `This backup has version ${String(b.version).slice(0, 20)}; this version of the extension reads version ${BACKUP_VERSION}. Update the extension first.`;
     return { ok: false, findings: [finding('unsupported-version', message)] };
   }
   const problems: string[] = [];
-  checkTable('customers', b.customers, CUSTOMER, problems);
-  checkTable('invitations', b.invitations, INVITATION, problems);
-  checkTable('events', b.events, EVENT, problems);
-  checkTable('settings', b.settings, SETTING, problems);
-  if (problems.length === 0) checkReferences(b as Backup, problems);
-  if (problems.length === 0) return { ok: true, backup: b as Backup };
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: b.version,
+    exportedAt: typeof b.exportedAt === 'number' && Number.isFinite(b.exportedAt) ? b.exportedAt : 0,
+    customers: parseTable(
+      'customers',
+      b.customers,
+      (r) => parseCustomer(r),
+      (c) => c.id,
+      problems,
+    ),
+    invitations: parseTable(
+      'invitations',
+      b.invitations,
+      (r) => parseInvitation(r),
+      (i) => i.id,
+      problems,
+    ),
+    events: parseTable('events', b.events, parseEvent, (e) => e.id, problems),
+    settings: parseTable('settings', b.settings, parseSettingRow, (s) => s.key, problems),
+  };
+  if (problems.length === 0) checkReferences(backup, problems);
+  if (problems.length === 0) return { ok: true, backup };
   const shown = problems.slice(0, 5).join(' ');
   const more = problems.length > 5 ? ` (${problems.length - 5} more problems)` : '';
   return {

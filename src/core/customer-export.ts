@@ -4,6 +4,7 @@
  * Public through reconcile.ts.
  */
 import { parseCsv } from './csv';
+import { CUSTOMER_LIMITS } from './customer';
 import { isGuid } from './link';
 import type { Finding } from './types';
 
@@ -61,6 +62,17 @@ function detectSeparator(text: string): string {
   return best;
 }
 
+/** Partner Center's export is about 200 bytes a customer: 20 MB is a hundred thousand customers. */
+export const EXPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A file too large to be Partner Center's export, refused before it is read; undefined when the size is fine. */
+export function checkExportSize(bytes: number): ExportProblem | undefined {
+  if (bytes <= EXPORT_MAX_BYTES) return undefined;
+  const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+  const message = `This file is ${mb(bytes)}; Partner Center's customer export is at most ${mb(EXPORT_MAX_BYTES)} here. Choose the Customers.csv it exported.`;
+  return { field: 'file', code: 'too-large', message };
+}
+
 const problem = (field: string, code: string, line: number | undefined, message: string): ExportProblem =>
   line === undefined ? { field, code, message } : { field, code, message, line };
 
@@ -90,6 +102,13 @@ function readRow(fields: readonly string[], map: Record<Column, number>, width: 
   }
   if (row.companyName === '')
     return { field: 'companyName', code: 'missing-company', why: 'has no company name' };
+  for (const field of ['companyName', 'domain'] as const) {
+    const max = CUSTOMER_LIMITS[field];
+    if (row[field].length > max) {
+      const why = `has a ${field === 'domain' ? 'domain' : 'company name'} of ${row[field].length} characters (at most ${max})`;
+      return { field, code: 'too-long', why };
+    }
+  }
   return row;
 }
 
@@ -99,6 +118,8 @@ function readRow(fields: readonly string[], map: Record<Column, number>, width: 
  */
 export function parseCustomerExport(text: string): { rows: ExportRow[]; problems: ExportProblem[] } {
   const input = typeof text === 'string' ? text : '';
+  const tooLarge = checkExportSize(input.length);
+  if (tooLarge) return { rows: [], problems: [tooLarge] };
   const { records, unclosedAt } = parseCsv(input, detectSeparator(input));
   const nonBlank = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const header = nonBlank[0];

@@ -6,7 +6,13 @@
 import type { ExportRow } from './customer-export';
 import type { InvitationStatus, InvitationType, MatchBy } from './invitation';
 
-export { type ExportProblem, type ExportRow, parseCustomerExport } from './customer-export';
+export {
+  checkExportSize,
+  EXPORT_MAX_BYTES,
+  type ExportProblem,
+  type ExportRow,
+  parseCustomerExport,
+} from './customer-export';
 
 export interface MatchableCustomer {
   id: string;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Backup, checkBackup } from '../../../core/backup';
+import { type Backup, checkBackup, checkBackupSize } from '../../../core/backup';
 import { importBackup } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
@@ -25,6 +25,9 @@ export function ImportCard() {
 
   const pick = async (file: File) => {
     setPicked(undefined);
+    // Refused before reading: a huge file would freeze the page for nothing.
+    const tooLarge = checkBackupSize(file.size);
+    if (tooLarge) return setStatus({ text: findingText(tooLarge), error: true });
     const checked = checkBackup(await file.text());
     if (!checked.ok) return setStatus({ text: checked.findings.map(findingText).join(' '), error: true });
     setPicked({ name: file.name, backup: checked.backup });
@@ -106,6 +109,7 @@ export function ImportCard() {
             ])}
           </p>
           <p class="muted">{t('replaceProfileNote')}</p>
+          <p data-testid="replace-sync-note">{t('replaceSyncNote')}</p>
         </ConfirmDialog>
       )}
     </div>

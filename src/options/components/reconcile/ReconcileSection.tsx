@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
-import { type ExportProblem, parseCustomerExport, type ReconcilePlan } from '../../../core/reconcile';
+import {
+  checkExportSize,
+  type ExportProblem,
+  parseCustomerExport,
+  type ReconcilePlan,
+} from '../../../core/reconcile';
 import type { Language } from '../../../core/types';
 import type { CustomerRow } from '../../../db/db';
 import { db } from '../../../db/db';
@@ -34,8 +39,11 @@ export function ReconcileSection() {
   const read = async (file: File) => {
     setState({ step: 'reading', fileName: file.name });
     try {
+      // Refused before reading: a huge file would freeze the page for nothing.
+      const tooLarge = checkExportSize(file.size);
+      if (tooLarge) return setState({ step: 'idle', message: findingText(tooLarge) });
       const { rows, problems } = parseCustomerExport(await file.text());
-      const noHeader = problems.find((p) => p.code === 'no-header');
+      const noHeader = problems.find((p) => p.code === 'no-header' || p.code === 'too-large');
       if (noHeader) return setState({ step: 'idle', message: findingText(noHeader) });
       const plan = await planFromExport(db, rows);
       const customers = await customersByIds(
