@@ -12,6 +12,9 @@ import pkg from './package.json' with { type: 'json' };
  * - `e2e` → dist-e2e/: as dist/, but the webmail hosts are granted at install, because headless automation gives no
  *   activeTab grant (spec/toolchain.md, "End-to-end mechanics").
  */
+/** Hosts that only the e2e build may script: a custom-domain Outlook and a page that poses as one. */
+export const E2E_OTHER_HOSTS = ['https://webmail.fabrikam.example/*', 'https://pages.example.net/*'];
+
 type Mode = 'production' | 'firefox' | 'e2e' | 'development';
 
 export const GECKO_ID = 'reseller-invite@reseller-invite.app';
@@ -32,7 +35,9 @@ function manifestFor(mode: Mode): ManifestV3Export {
       },
     } as ManifestV3Export;
   }
-  if (mode === 'e2e') return { ...base, host_permissions: base.optional_host_permissions };
+  // Plus two hosts that are no webmail we know, where tests check that a page posing as Outlook gets nothing.
+  if (mode === 'e2e')
+    return { ...base, host_permissions: [...(base.optional_host_permissions ?? []), ...E2E_OTHER_HOSTS] };
   return base as ManifestV3Export;
 }
 

@@ -30,6 +30,8 @@ export interface WebmailAdapter {
   site: Site;
   /** The site's own hosts. Anywhere else the adapter runs only on a host the partner confirmed (`markers`). */
   hosts: readonly string[];
+  /** Paths of those hosts that are another app, not this adapter's (Gmail's /mail/mu/ mobile UI). */
+  excludes?: RegExp;
   /** Every selector the adapter uses, by name: walked by tests/content/selectors.test.ts and the diagnostic report. */
   selectors: Readonly<Record<string, Selector>>;
   /** Page markers that reveal the site on a custom domain (self-hosted Outlook); offered, never trusted, elsewhere. */

@@ -81,10 +81,10 @@ function recipients(root: HTMLElement): string[] {
 export const gmail = {
   site: 'gmail',
   hosts: ['mail.google.com'],
+  // The /mail/mu/ mobile UI is a different app with none of these hooks (Briskine skips it too).
+  excludes: /^\/mail\/mu\//,
   selectors: SEL,
-  composes: (doc) =>
-    // The /mail/mu/ mobile UI is a different app with none of these hooks (Briskine skips it too).
-    /^\/mail\/mu\//.test(doc.location.pathname) ? [] : all(doc, SEL.compose),
+  composes: (doc) => all(doc, SEL.compose),
   composeKey: (root) => one<HTMLInputElement>(root, SEL.composeKey)?.value.trim() || null,
   body: (root) => one(root, SEL.body),
   subject,

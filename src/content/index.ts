@@ -36,7 +36,7 @@ export function siteOf(
 ): { adapter: WebmailAdapter | null; candidate: Site | null } {
   const host = doc.location.hostname;
   const own = ADAPTERS.find((a) => a.hosts.includes(host));
-  if (own) return { adapter: own, candidate: null };
+  if (own) return { adapter: own.excludes?.test(doc.location.pathname) ? null : own, candidate: null };
   // Markers are page content: any site can carry them, so they only ever make an offer until confirmed.
   const marked = ADAPTERS.find((a) => a.markers && doc.querySelector(a.markers.css) !== null);
   if (!marked) return { adapter: null, candidate: null };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, launch, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeWindow, InsertResult } from '../../src/messages';
+import type { FindResult, InsertResult } from '../../src/messages';
 import { GECKO_ID } from '../../vite.config';
 import { findFirefox } from './support/browsers';
 import { DRAFT, FIXTURES, LINK } from './support/webmail';
@@ -75,7 +75,7 @@ describe.skipIf(!firefox)('Gmail compose in Firefox (dist-firefox, WebDriver BiD
     const send = (m: unknown) =>
       ext.evaluate((msg) => (globalThis as unknown as { browser: Ext }).browser.runtime.sendMessage(msg), m);
     // No grant yet, and no activeTab (nothing was clicked): the tab is out of reach.
-    expect(await send({ type: 'compose.find' })).toEqual([]);
+    expect(await send({ type: 'compose.find' })).toEqual({ composes: [], unconfirmed: [], webmailTabs: [] });
 
     const granted = await ext.evaluate(() => {
       const button = document.createElement('button');
@@ -98,7 +98,7 @@ describe.skipIf(!firefox)('Gmail compose in Firefox (dist-firefox, WebDriver BiD
       true,
     );
 
-    const found = (await send({ type: 'compose.find' })) as ComposeWindow[];
+    const { composes: found } = (await send({ type: 'compose.find' })) as FindResult;
     expect(found).toEqual([expect.objectContaining({ site: 'gmail', subject: '', to: [], frameId: 0 })]);
     const [compose] = found;
     const result = (await send({

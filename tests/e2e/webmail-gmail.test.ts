@@ -22,6 +22,9 @@ describe.skipIf(!chromiumPath)('Gmail compose (Chromium, dist-e2e)', () => {
       subjectInput: 'input[name="subjectbox"]',
       chips,
       method: 'execCommand',
+      // Plain-text mode has no DOM marker: the rich draft goes in, and its link's text is the bare link.
+      plainMethod: 'execCommand',
+      quoteOutsideBody: true,
     },
     (session) => {
       it('answers no-compose, unsupported, no-access and tab-gone, each with what to do', async () => {
