@@ -9,7 +9,7 @@ import {
 import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
 import { useLive } from '../../ui/useLive';
-import { dataChanged, errorText } from '../changed';
+import { errorText } from '../changed';
 
 /**
  * The follow-up threshold (badge, popup, reminder) and the optional daily desktop reminder. The `notifications`
@@ -36,10 +36,7 @@ export function RemindersSection() {
   const problems = days.trim() === '' ? checkFollowUpDays(Number.NaN) : checkFollowUpDays(Number(days));
   const save = (patch: Parameters<typeof saveTrackingSettings>[1], done: string) =>
     saveTrackingSettings(db, patch).then(
-      () => {
-        dataChanged();
-        setStatus({ text: done });
-      },
+      () => setStatus({ text: done }),
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
     );
   const toggle = (input: HTMLInputElement) => {

@@ -6,7 +6,7 @@ import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
 import { undoRecord } from '../../ui/invite/record';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
-import { dataChanged, refusalText } from '../../ui/invite/useRecorder';
+import { refusalText } from '../../ui/invite/useRecorder';
 import { useLive } from '../../ui/useLive';
 import { rowFacts } from '../facts';
 import type { Glance } from '../glance';
@@ -32,11 +32,9 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
       show({ text: refusalText(done) }, null);
       return;
     }
-    dataChanged();
     const undo = async () => {
       const refused = await undoRecord(db, invitation.id);
       if (refused) return refusalText(refused);
-      dataChanged();
       return undefined;
     };
     show({ text: t('markedAccepted', customer.companyName), undo });

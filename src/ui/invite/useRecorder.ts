@@ -1,15 +1,9 @@
 import { useRef } from 'preact/hooks';
 import { db } from '../../db/db';
-import { send } from '../../messages';
 import { t } from '../../platform';
 import { findingText } from '../findings';
 import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecord } from './record';
 import { useNotice } from './UndoNotice';
-
-/** Tells the worker a page wrote to Dexie (it cannot see that itself); if it is unreachable, its alarm catches up. */
-export function dataChanged(): void {
-  send({ type: 'data.changed' }).catch(() => undefined);
-}
 
 /** Core's refusal in the UI language when there is a `finding_<reason>` message, else its precise English. */
 export function refusalText(r: { reason: string; message: string }): string {
@@ -43,12 +37,10 @@ export function useRecorder() {
       return;
     }
     recorded.current = key;
-    dataChanged();
     const undo = async () => {
       const refused = await undoRecord(db, outcome.invitationId);
       if (refused) return refusalText(refused);
       recorded.current = undefined;
-      dataChanged();
       return undefined;
     };
     show({ text: t(outcome.action === 'send' ? 'recordedPending' : 'recordedResend'), undo });

@@ -3,7 +3,7 @@ import { eraseAll } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { dataChanged, errorText } from '../../changed';
+import { errorText } from '../../changed';
 import { formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { downloadBackup } from './ExportCard';
@@ -17,7 +17,6 @@ export function EraseCard() {
     setBusy(true);
     try {
       await eraseAll(db);
-      dataChanged();
       setStatus(t('eraseDone'));
     } catch (error) {
       setStatus(errorText(error));

@@ -5,7 +5,7 @@ import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
-import { dataChanged, errorText } from '../../changed';
+import { errorText } from '../../changed';
 import { formatDateTime, formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 
@@ -42,7 +42,6 @@ export function ImportCard() {
     setBusy(true);
     try {
       await importBackup(db, picked.backup, mode);
-      dataChanged();
       setStatus({ text: t(mode === 'merge' ? 'importMerged' : 'importReplaced') });
       setPicked(undefined);
     } catch (error) {

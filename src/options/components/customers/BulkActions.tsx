@@ -3,7 +3,7 @@ import { deleteCustomers } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { dataChanged, errorText } from '../../changed';
+import { errorText } from '../../changed';
 import { formatNumber } from '../../format';
 import { counted } from '../../plural';
 import { bulkTargets, type TableRow } from '../../table-rows';
@@ -35,7 +35,6 @@ export function BulkActions({ chosen, onDone }: Props) {
     setBusy(true);
     try {
       setStatus(await apply(k, targets));
-      dataChanged();
       onDone();
     } catch (error) {
       setStatus(errorText(error));

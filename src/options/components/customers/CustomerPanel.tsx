@@ -5,7 +5,7 @@ import { updateCustomer } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { undoLast } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { dataChanged, errorText } from '../../changed';
+import { errorText } from '../../changed';
 import type { TableRow } from '../../table-rows';
 import { InvitationCard, type RunAction } from './InvitationCard';
 import { Timeline } from './Timeline';
@@ -40,7 +40,6 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
     action().then(
       (r) => {
         if (!r.ok) return setStatus({ text: r.message, error: true });
-        dataChanged();
         setStatus({ text: done, undo: r.invitation.id });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
@@ -51,14 +50,13 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
     heading.current?.focus();
     return undoLast(db, id).then(
       (r) => {
-        if (r.ok) dataChanged();
         setStatus(r.ok ? { text: t('undone') } : { text: r.message, error: true });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
     );
   };
   const setServed = (served: boolean) =>
-    updateCustomer(db, c.id, { servedByAnotherPartner: served }).then(dataChanged, (error: unknown) =>
+    updateCustomer(db, c.id, { servedByAnotherPartner: served }).then(undefined, (error: unknown) =>
       setStatus({ text: errorText(error), error: true }),
     );
   const close = () => {

@@ -12,7 +12,7 @@ import { customersByIds } from '../../../db/options-queries';
 import { type ApplyResult, applyReconcile, planFromExport } from '../../../db/reconcile';
 import { t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
-import { dataChanged, errorText } from '../../changed';
+import { errorText } from '../../changed';
 import { ApplyProgress, ApplyResultView } from './ApplyResult';
 import { ReviewScreen } from './ReviewScreen';
 
@@ -65,9 +65,6 @@ export function ReconcileSection() {
       setState({ step: 'done', fileName, plan, result });
     } catch (error) {
       setState({ step: 'idle', message: errorText(error) });
-    } finally {
-      // Chunks already applied stay applied (each is its own transaction), so tell the worker either way.
-      dataChanged();
     }
   };
 
