@@ -199,7 +199,8 @@ export const outlook = {
   subject,
   recipients,
   isReply: (root, body) => !visible(subject(root)) || one(body, SEL.quote) !== null,
-  async fillRecipient(root, address) {
+  // Both engines type the same way: execCommand('insertText') is trusted editing in Firefox too.
+  async fillRecipient(root, address, _engine) {
     await reveal(root);
     const well = toWell(root);
     // Briskine checks the field first too: a reply revealed with its recipient already there is left alone.

@@ -97,6 +97,16 @@ describe('Outlook on the web: which composes are listed', () => {
     expect(bodyOf(first(doc)).parentElement?.id).toBe('editorParent_1');
   });
 
+  it('the pop-out compose window: its form is the compose, keyed by its editor', () => {
+    const doc = loadFixture('outlook', 'popout.html');
+    const root = first(doc);
+    expect(roots(doc)).toHaveLength(1);
+    expect(root.getAttribute('data-app-section')).toBe('Form_Content');
+    expect(outlook.composeKey?.(root)).toBe('editorParent_1');
+    expect(outlook.subject(root)?.value).toBe('');
+    expect(outlook.recipients(root)).toEqual([]);
+  });
+
   it('a multi-line textbox with no compose around it is not a compose', () => {
     const doc = loadHtml(
       'https://outlook.office.com/mail/',
