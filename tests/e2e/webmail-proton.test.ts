@@ -1,29 +1,154 @@
 /**
- * Proton Mail end to end in real Chromium: the editor is the real RoosterJS, running in the page and editing a div
- * inside a srcless, script-less iframe, reached from the top frame (spec/webmail.md §1c).
+ * Proton Mail end to end in real Chromium (dist-e2e, fixtures served at https://mail.proton.me): RoosterJS 8 runs in
+ * the page and edits `#rooster-editor` inside a srcless, script-less iframe the page wrote; recipients are a summary
+ * until the field is opened. The shared cases, then what only Proton has: composers without a data-testid, recipients
+ * folded into the summary, the quote held behind its toggle, and what RoosterJS hands Proton to send.
  */
 import type { Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumPath } from './support/chromium';
-import { describeWebmail } from './support/webmail';
+import { body, DRAFT, describeWebmail, HOSTS, inputEvents, LINK } from './support/webmail';
 
+const FRAME = 'iframe[data-testid="rooster-iframe"]';
+const PLACE = { frame: FRAME, body: '#rooster-editor' };
+const HTML_LINK = LINK.replaceAll('&', '&amp;');
+
+/**
+ * The first composer's To recipients as the page shows them: the open editor's items (by the address in the remove
+ * button's name), or the summary's labels up to "CC:".
+ */
 const chips = (page: Page) =>
-  page.$$eval('section.composer:first-child [data-testid^="composer-addresses-item"]', (els) =>
-    els.map((el) => el.textContent),
-  );
-
-describe.skipIf(!chromiumPath)('Proton Mail compose (Chromium, dist-e2e, RoosterJS in an iframe)', () => {
-  describeWebmail({
-    site: 'proton',
-    frame: 'iframe[data-testid="rooster-iframe"]',
-    body: '#rooster-editor',
-    plainBody: { body: 'textarea[data-testid="editor-textarea"]' },
-    // RoosterJS's model keeps no class names, so the signature is known by its text.
-    signature: 'Sent with Proton Mail secure email.',
-    quote: 'Could you send me the link',
-    subjectInput: 'input[data-testid="composer:subject"]',
-    chips,
-    method: 'paste',
-    model: (page, index) => page.evaluate((i) => window.roosterHtml(i), index),
+  page.evaluate(() => {
+    const composer = document.querySelector('div.composer');
+    const field = composer?.querySelector('[data-testid="composer:to-field"]');
+    if (field) {
+      return [...field.querySelectorAll('[data-testid^="remove-address-button-"]')].map((b) =>
+        (b.getAttribute('data-testid') ?? '').replace('remove-address-button-', ''),
+      );
+    }
+    const labels: string[] = [];
+    for (const child of composer?.querySelector('.composer-addresses-fakefield-inner')?.children ?? []) {
+      if (child.classList.contains('color-primary')) break;
+      if (!child.classList.contains('placeholder'))
+        labels.push((child.textContent ?? '').replace(/,$/, '').trim());
+    }
+    return labels;
   });
-});
+
+/** What Proton would send for editor `index`: the content RoosterJS 8 last handed its change listener. */
+const model = (page: Page, index: number) => page.evaluate((i) => window.roosterHtml(i), index);
+
+describe.skipIf(!chromiumPath)(
+  'Proton Mail compose (Chromium, dist-e2e, RoosterJS 8 in a sandboxed frame)',
+  () => {
+    describeWebmail(
+      {
+        site: 'proton',
+        ...PLACE,
+        plainBody: { body: 'textarea[data-testid="editor-textarea"]' },
+        // RoosterJS 8 edits the DOM itself: Proton's class names survive into what it sends.
+        signature: 'protonmail_signature_block',
+        quote: 'Could you send me the link',
+        quoteOutsideBody: true,
+        subjectInput: 'input[data-testid="composer:subject"]',
+        chips,
+        method: 'paste',
+        model,
+      },
+      (session) => {
+        it('finds a composer from a version without data-testid and inserts into it', async () => {
+          const { page, tabId } = await session().open('proton', 'legacy.html');
+          const found = await session().find();
+          expect(found).toEqual([
+            expect.objectContaining({ site: 'proton', host: HOSTS.proton, subject: '', to: [] }),
+          ]);
+          expect(await session().insert({ tabId })).toEqual({ ok: true, method: 'paste' });
+          expect((await body(page, PLACE)).links).toBe(1);
+          expect(await chips(page)).toEqual(['alex@contoso.example']);
+        });
+
+        it('gives the composer its own data-testid as a stable id', async () => {
+          await session().open('proton', 'two.html');
+          const ids = (await session().find()).map((f) => f.composeId);
+          expect(ids.sort()).toEqual(['k:composer-0', 'k:composer-1']);
+        });
+
+        it('reads To folded into the summary once each (a contact by its name, CC left out) and adds no one', async () => {
+          const { page, tabId } = await session().open('proton', 'summary.html');
+          const [found] = await session().find();
+          expect(found?.to).toEqual(['Megan Bowen', 'lee@contoso.example']);
+          expect(await session().insert({ tabId }, { ...DRAFT, to: 'someone@else.example' })).toMatchObject({
+            ok: true,
+          });
+          // The summary was never opened: nothing was typed into To.
+          expect(await page.$('input[data-testid="composer:to"]')).toBeNull();
+          expect(await chips(page)).toEqual(['Megan Bowen', 'lee@contoso.example']);
+          expect(await page.inputValue('input[data-testid="composer:subject"]')).toBe('Licensing');
+        });
+
+        it('opens the summary as a click does and commits the typed address as Proton does', async () => {
+          const { page, tabId } = await session().open('proton', 'de.html');
+          expect(await page.$('input[data-testid="composer:to"]')).toBeNull();
+          expect(await session().insert({ tabId })).toMatchObject({ ok: true });
+          // The subject was filled after To, and its focus folded the addresses back into the summary.
+          expect(await page.$('input[data-testid="composer:to"]')).toBeNull();
+          expect(await chips(page)).toEqual(['alex@contoso.example']);
+        });
+
+        it('hands Proton the draft with its link: RoosterJS 8 saw the change (its Input/ContentChanged)', async () => {
+          const { page, tabId } = await session().open('proton', 'new.html');
+          expect(await model(page, 0)).not.toContain(HTML_LINK);
+          const before = await inputEvents(page);
+          expect(await session().insert({ tabId })).toEqual({ ok: true, method: 'paste' });
+          const sent = await model(page, 0);
+          expect(sent).toContain(`href="${HTML_LINK}"`);
+          expect(sent.indexOf(HTML_LINK)).toBeLessThan(sent.indexOf('protonmail_signature_block'));
+          expect(await inputEvents(page)).toBeGreaterThan(before);
+        });
+
+        it('on a reply keeps the quote behind its toggle, untouched, and the toggle in place', async () => {
+          const { page, tabId } = await session().open('proton', 'reply.html');
+          expect(await session().insert({ tabId })).toMatchObject({ ok: true });
+          const frame = page.frameLocator(FRAME);
+          await expect.poll(() => frame.locator('#proton-editor-toggle-container button').count()).toBe(1);
+          expect(await frame.locator('.protonmail_quote').count()).toBe(0);
+          expect(await page.inputValue('input[data-testid="composer:subject"]')).toBe(
+            'Re: Reseller invitation',
+          );
+        });
+
+        it('on an expanded reply lands above the signature and the quote, which RoosterJS keeps', async () => {
+          const { page, tabId } = await session().open('proton', 'reply-expanded.html');
+          expect(await session().insert({ tabId })).toEqual({ ok: true, method: 'paste' });
+          const sent = await model(page, 0);
+          expect(sent.indexOf(HTML_LINK)).toBeGreaterThan(-1);
+          expect(sent.indexOf(HTML_LINK)).toBeLessThan(sent.indexOf('protonmail_signature_block'));
+          expect(sent.indexOf('protonmail_signature_block')).toBeLessThan(
+            sent.indexOf('Could you send me the link'),
+          );
+          expect(await page.inputValue('input[data-testid="composer:subject"]')).toBe(
+            'Re: Reseller invitation',
+          );
+        });
+
+        it('without paste (as in Firefox) execCommand reaches RoosterJS 8 too', async () => {
+          const { page } = await session().open('proton', 'new.html');
+          // What the Firefox run does, in the page: the browser's own editing in the frame, seen by RoosterJS.
+          await page.evaluate(
+            ([frameSel, html]) => {
+              const frame = document.querySelector<HTMLIFrameElement>(frameSel);
+              const doc = frame?.contentDocument;
+              const div = doc?.getElementById('rooster-editor');
+              if (!doc || !div) throw new Error('no editor');
+              div.focus();
+              doc.getSelection()?.collapse(div, 0);
+              doc.execCommand('insertHTML', false, html);
+            },
+            [FRAME, DRAFT.html] as const,
+          );
+          expect(await model(page, 0)).toContain(`href="${HTML_LINK}"`);
+        });
+      },
+    );
+  },
+);
