@@ -1,7 +1,9 @@
 /** The one Dexie instance of an extension context: the only code that opens IndexedDB (DESIGN.md). */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Customer } from '../core/customer';
 import type { Invitation, InvitationEvent } from '../core/status';
+import type { CountDayRow, CountTimesRow } from './count-buckets';
+import { countsMiddleware } from './counts-middleware';
 import { DB_NAME, declareSchema } from './schema';
 import type { MetaRow, RecordRow } from './sync-meta';
 import { syncTracking } from './sync-tracking';
@@ -24,6 +26,8 @@ export type ResellerDb = Dexie & {
   events: EntityTable<InvitationEvent, 'id'>;
   syncRecords: EntityTable<RecordRow, 'key'>;
   syncMeta: EntityTable<MetaRow, 'k'>;
+  countDays: Table<CountDayRow, [string, number]>;
+  countTimes: Table<CountTimesRow, [string, number]>;
 };
 
 /** Opens (lazily, on first query) the database; tests pass their own name for isolation. */
@@ -32,6 +36,8 @@ export function createDb(name = DB_NAME): ResellerDb {
   declareSchema(db);
   // Stamps sync clocks and records tombstones inside every write's transaction (spec/sync.md §4.6).
   db.use(syncTracking);
+  // Keeps the popup's counts in every write's transaction (counts-middleware.ts).
+  db.use(countsMiddleware);
   return db;
 }
 

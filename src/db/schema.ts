@@ -4,6 +4,7 @@
  * records are merged across browsers later, and auto-increment keys would collide.
  */
 import type Dexie from 'dexie';
+import { fillCounts } from './counts';
 import { stampExistingRows } from './sync-upgrade';
 
 export const DB_NAME = 'reseller-invite';
@@ -38,4 +39,14 @@ export function declareSchema(db: Dexie): void {
       syncMeta: 'k',
     })
     .upgrade(stampExistingRows);
+  // Version 4 adds the popup's counts, kept by counts-middleware.ts in every write's transaction (count-buckets.ts
+  // says why); its upgrade counts the invitations already there.
+  db.version(4)
+    .stores({
+      // Per kind (age, due, accepted) and day: how many invitations fall in it; totals at day 0.
+      countDays: '[kind+day]',
+      // The same buckets' times, ascending: read only for the day a count's boundary falls in.
+      countTimes: '[kind+day]',
+    })
+    .upgrade(fillCounts);
 }

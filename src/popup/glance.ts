@@ -1,8 +1,8 @@
-/** The popup's counts, in one live query: index counts only (src/db/pending.ts), so opening stays instant. */
+/** The popup's counts, in one live query: a few bucket rows (src/db/counts.ts), so opening stays instant at any size. */
 import { DAY } from '../core/status';
 import { now } from '../db/clock';
+import { readCounts } from '../db/counts';
 import type { ResellerDb } from '../db/db';
-import { countAcceptedSince, countOverdue, countPending } from '../db/pending';
 import { TRACKING_KEY, trackingSettingsOf } from '../db/tracking-settings';
 
 export const ACCEPTED_WINDOW_DAYS = 30;
@@ -20,10 +20,13 @@ export interface Glance {
  * lost track of the later reads (the counts stopped following writes), tests/ui/settings.test.ts guards it.
  */
 export async function readGlance(db: ResellerDb): Promise<Glance> {
-  const settings = db.settings.get(TRACKING_KEY);
-  const pending = countPending(db);
-  const acceptedRecently = countAcceptedSince(db, now() - ACCEPTED_WINDOW_DAYS * DAY);
-  const { followUpDays } = trackingSettingsOf((await settings)?.value);
-  const overdue = await countOverdue(db, followUpDays);
-  return { pending: await pending, overdue, acceptedRecently: await acceptedRecently, followUpDays };
+  const at = now();
+  const { followUpDays } = trackingSettingsOf((await db.settings.get(TRACKING_KEY))?.value);
+  const counts = await readCounts(db, at, followUpDays, at - ACCEPTED_WINDOW_DAYS * DAY);
+  return {
+    pending: counts.pending,
+    overdue: counts.overdue,
+    acceptedRecently: counts.acceptedSince,
+    followUpDays,
+  };
 }

@@ -36,15 +36,17 @@ afterEach(async () => {
 });
 
 describe('schema upgrades', () => {
-  it('upgrades a version 1 database to version 3, keeping the settings', async () => {
+  it('upgrades a version 1 database to the latest version, keeping the settings', async () => {
     const name = `t-${crypto.randomUUID()}`;
     await releasedV1(name);
     db = createDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await getProfile(db)).toEqual(PROFILE);
     expect(await getTemplateOverrides(db)).toEqual(TEMPLATES);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'countDays',
+      'countTimes',
       'customers',
       'events',
       'invitations',
