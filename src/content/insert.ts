@@ -5,6 +5,7 @@
  */
 import type { Engine, InsertTrace } from '../messages';
 import type { Editable } from './adapter';
+import { wait } from './fields';
 
 export type Technique = 'execCommand' | 'paste' | 'range';
 
@@ -127,9 +128,13 @@ function tryTechnique(technique: Technique, body: Editable, range: Range, draft:
   else rangeInsert(body, range, draft);
 }
 
-/** Resolves true as soon as `done()` holds, watching the body's mutations, or with `done()` after `ms`. */
-function settle(body: Editable, done: () => boolean, ms: number): Promise<boolean> {
-  if (done()) return Promise.resolve(true);
+/**
+ * Resolves true once `done()` holds after the page has had its turn (its mutation observers and tasks run first, so
+ * an editor that rebuilds its body from its own model is seen doing so), watching the body for up to `ms` more.
+ */
+async function settle(body: Editable, done: () => boolean, ms: number): Promise<boolean> {
+  await wait(0);
+  if (done()) return true;
   return new Promise((resolve) => {
     const finish = (): void => {
       observer.disconnect();
@@ -203,7 +208,7 @@ async function tryAll(
   const landed = (): boolean => countMarker(body, marker, byText) > before;
   if (plain || typeof caret === 'number') {
     insertText(body, caret, `${draft.text}\n\n`);
-    const ok = landed();
+    const ok = await settle(body, landed, 0);
     trace.techniques.push({ technique: 'insertText', outcome: ok ? 'landed' : 'no-change' });
     return ok ? { ok: true, method: 'insertText' } : { ok: false, changed: false };
   }

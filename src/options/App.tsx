@@ -1,9 +1,11 @@
 import { EMPTY_PROFILE } from '../core/profile';
 import { db } from '../db/db';
-import { getProfile } from '../db/settings';
+import { readProfile } from '../db/settings';
 import { t } from '../platform';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { InviteView } from '../ui/invite/InviteView';
 import { ProfileForm } from '../ui/ProfileForm';
+import { SettingsNotice } from '../ui/SettingsNotice';
 import { useLive } from '../ui/useLive';
 import { BackupSection } from './components/backup/BackupSection';
 import { CustomersSection } from './components/customers/CustomersSection';
@@ -12,6 +14,7 @@ import { RemindersSection } from './components/RemindersSection';
 import { ReconcileSection } from './components/reconcile/ReconcileSection';
 import { SyncSection } from './components/sync/SyncSection';
 import { TemplateEditor } from './components/TemplateEditor';
+import { WebmailSection } from './components/WebmailSection';
 
 /** `#invite=<tabId>`: opened from the webmail context menu where the browser cannot open the popup itself. */
 const inviteTab = /^#invite=(\d+)$/.exec(location.hash)?.[1];
@@ -24,17 +27,21 @@ const SECTIONS: readonly NavItem[] = [
   { id: 'profile', label: 'navProfile' },
   { id: 'reminders', label: 'navReminders' },
   { id: 'sync', label: 'navSync' },
+  { id: 'webmail', label: 'navWebmail' },
   { id: 'backup', label: 'navBackup' },
 ];
 
 /** The options page: customers and charts, Partner Center reconcile, templates, profile, reminders, sync, backup. */
 export function App() {
-  const profile = useLive(async () => (await getProfile(db)) ?? null);
+  const stored = useLive(() => readProfile(db));
+  // null: no usable profile (none yet, or one that does not read: SettingsNotice says why and offers a reset).
+  const profile = stored === undefined ? undefined : stored.state === 'ok' ? stored.profile : null;
   return (
     <div class="options-layout">
       <Nav items={SECTIONS} />
       <main class="options-main" data-ready={profile !== undefined}>
         <h1>{t('extName')}</h1>
+        <SettingsNotice />
         {inviteTab && profile && (
           <section class="card narrow">
             <InviteView
@@ -44,7 +51,7 @@ export function App() {
             />
           </section>
         )}
-        {profile === null && (
+        {stored?.state === 'none' && (
           <p class="card note" data-testid="no-profile">
             {t('noProfileYet')}{' '}
             <a href="#profile" target="_self">
@@ -52,20 +59,45 @@ export function App() {
             </a>
           </p>
         )}
-        <CustomersSection />
-        <ReconcileSection />
+        <ErrorBoundary area={t('navCustomers')}>
+          <CustomersSection />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('navReconcile')}>
+          <ReconcileSection />
+        </ErrorBoundary>
         <section id="templates" aria-labelledby="templates-title" class="section card narrow">
           <h2 id="templates-title">{t('templatesTitle')}</h2>
-          <TemplateEditor profile={profile ?? EMPTY_PROFILE} />
+          <ErrorBoundary area={t('navTemplates')}>
+            <TemplateEditor profile={profile ?? EMPTY_PROFILE} />
+          </ErrorBoundary>
         </section>
         <section id="profile" aria-labelledby="profile-title" class="section card narrow">
           <h2 id="profile-title">{t('profileTitle')}</h2>
           {/* The form starts from the stored profile once it is read, then owns its draft until saved. */}
-          {profile !== undefined && <ProfileForm initial={profile ?? EMPTY_PROFILE} />}
+          {stored !== undefined && (
+            <ErrorBoundary area={t('navProfile')}>
+              <ProfileForm
+                initial={
+                  stored.state === 'ok'
+                    ? stored.profile
+                    : stored.state === 'broken'
+                      ? stored.salvaged
+                      : EMPTY_PROFILE
+                }
+              />
+            </ErrorBoundary>
+          )}
         </section>
-        <RemindersSection />
-        <SyncSection />
-        <BackupSection />
+        <ErrorBoundary area={t('navReminders')}>
+          <RemindersSection />
+        </ErrorBoundary>
+        <ErrorBoundary area={t('navSync')}>
+          <SyncSection />
+        </ErrorBoundary>
+        <WebmailSection />
+        <ErrorBoundary area={t('navBackup')}>
+          <BackupSection />
+        </ErrorBoundary>
       </main>
     </div>
   );
