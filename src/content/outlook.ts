@@ -1,7 +1,8 @@
 /**
  * Outlook on the web: React with hashed CSS-in-JS class names, so the hooks are roles, ids OWA gives its compose
  * parts, and the structure Briskine's plugin relies on. The body is RoosterJS, which runs its own paste pipeline.
- * docs/webmail-outlook.md is the table of these hooks and their evidence; fixtures: tests/fixtures/webmail/outlook.
+ * docs/webmail.md, "Outlook on the web", is the table of these hooks and their evidence; fixtures:
+ * tests/fixtures/webmail/outlook.
  */
 import { all, one, type Selector, type WebmailAdapter } from './adapter';
 import { typeText, visible, wait } from './fields';
@@ -205,7 +206,7 @@ export const outlook = {
     const well = toWell(root);
     // Briskine checks the field first too: a reply revealed with its recipient already there is left alone.
     if (!well || recipients(root).length > 0) return;
-    // The comma makes OWA's picker resolve the typed text into a recipient item inside the well (Briskine #609).
+    // The comma makes OWA's picker resolve the typed text into a recipient item inside the well (Briskine #568, #607).
     typeText(well, address);
     typeText(well, ',');
   },
