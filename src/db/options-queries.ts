@@ -1,5 +1,50 @@
-/** Named reads the options page needs beyond the tracking queries: by primary key or native counts only. */
+/** Named reads the options page needs beyond the tracking queries: by key, index ranges or native counts only. */
+import Dexie from 'dexie';
+import type { Invitation } from '../core/status';
+import type { CustomerTableRow } from './backup';
 import type { CustomerRow, ResellerDb } from './db';
+
+/**
+ * The first `limit` customers by company name (last, when `reverse`), each with its invitations: what the
+ * customers table shows before the whole table is read, so its first rows cost the same at 10 or 100,000
+ * customers (an index range of `limit` entries and their invitations by [customerId+type]).
+ */
+export async function firstCustomerRows(
+  db: ResellerDb,
+  limit: number,
+  reverse = false,
+): Promise<CustomerTableRow[]> {
+  return db.transaction('r', db.customers, db.invitations, async () => {
+    const byName = db.customers.orderBy('nameKey');
+    const customers = await (reverse ? byName.reverse() : byName).limit(limit).toArray();
+    const ranges = customers.map((c): [unknown, unknown] => [
+      [c.id, Dexie.minKey],
+      [c.id, Dexie.maxKey],
+    ]);
+    const invitations = ranges.length
+      ? await db.invitations.where('[customerId+type]').inAnyRange(ranges).toArray()
+      : [];
+    return withInvitations(customers, invitations);
+  });
+}
+
+/** Each customer with its reseller and GDAP invitation; the same rule as `customerTable` (backup.ts). */
+function withInvitations(customers: CustomerRow[], invitations: Invitation[]): CustomerTableRow[] {
+  const of = new Map<string, Invitation>();
+  // After a sync race a customer may hold two of a type: the pending one is the live one.
+  for (const inv of invitations) {
+    const key = `${inv.customerId}|${inv.type}`;
+    if (of.get(key)?.status !== 'pending') of.set(key, inv);
+  }
+  return customers.map((customer) => {
+    const row: CustomerTableRow = { customer };
+    const reseller = of.get(`${customer.id}|reseller`);
+    const gdap = of.get(`${customer.id}|gdap`);
+    if (reseller) row.reseller = reseller;
+    if (gdap) row.gdap = gdap;
+    return row;
+  });
+}
 
 /** The customers with these ids that exist, by id (the reconcile review shows each match's local name). */
 export async function customersByIds(

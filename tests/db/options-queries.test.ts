@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { customerTable } from '../../src/db/backup';
 import { addCustomer } from '../../src/db/customers';
 import { recordSend } from '../../src/db/invitations';
-import { customersByIds, recordCounts } from '../../src/db/options-queries';
-import { ok, useDb } from './support';
+import { customersByIds, firstCustomerRows, recordCounts } from '../../src/db/options-queries';
+import { GDAP_LINK, ok, useDb } from './support';
 
 const ctx = useDb();
 
@@ -28,5 +29,41 @@ describe('options queries', () => {
       }),
     );
     expect(await recordCounts(ctx.db)).toEqual({ customers: 1, invitations: 1, events: 1 });
+  });
+
+  it('reads the first customers by company name, with their invitations, as the whole table starts', async () => {
+    expect(await firstCustomerRows(ctx.db, 3)).toEqual([]);
+    for (const name of ['Northwind', 'adatum', 'Contoso', 'Fabrikam', 'Woodgrove']) {
+      ok(
+        await recordSend(ctx.db, {
+          companyName: name,
+          email: `it@${name.toLowerCase()}.example`,
+          linkType: 'reseller',
+          language: 'en',
+          channel: 'copy',
+        }),
+      );
+    }
+    ok(
+      await recordSend(ctx.db, {
+        companyName: 'Contoso',
+        email: 'it@contoso.example',
+        linkType: 'gdap',
+        language: 'en',
+        channel: 'copy',
+        gdap: { link: GDAP_LINK },
+      }),
+    );
+    await addCustomer(ctx.db, { companyName: 'Bellows' });
+    const table = await customerTable(ctx.db);
+    expect(await firstCustomerRows(ctx.db, 3)).toEqual(table.slice(0, 3));
+    expect((await firstCustomerRows(ctx.db, 3)).map((r) => r.customer.companyName)).toEqual([
+      'adatum',
+      'Bellows',
+      'Contoso',
+    ]);
+    expect((await firstCustomerRows(ctx.db, 3))[2]?.gdap?.type).toBe('gdap');
+    expect(await firstCustomerRows(ctx.db, 2, true)).toEqual(table.slice(-2).reverse());
+    expect(await firstCustomerRows(ctx.db, 50)).toEqual(table);
   });
 });

@@ -6,7 +6,8 @@ interface Props {
   filters: Filters;
   onChange: (f: Filters) => void;
   shown: number;
-  total: number;
+  /** Undefined while only the first page is read: the whole count is not known yet. */
+  total: number | undefined;
   followUpDays: number;
 }
 
@@ -77,9 +78,11 @@ export function CustomerFilters({ filters, onChange, shown, total, followUpDays 
       </div>
       <div class="filter-summary">
         <span class="muted" aria-live="polite" data-testid="rows-shown">
-          {filtered
-            ? t('rowsShownOf', [formatNumber(shown), formatNumber(total)])
-            : t('rowsTotal', formatNumber(total))}
+          {total === undefined
+            ? t('loading')
+            : filtered
+              ? t('rowsShownOf', [formatNumber(shown), formatNumber(total)])
+              : t('rowsTotal', formatNumber(total))}
         </span>
         {filtered && (
           <button type="button" class="link-button" onClick={() => onChange(NO_FILTERS)}>

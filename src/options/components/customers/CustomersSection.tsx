@@ -1,7 +1,8 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { customerTable } from '../../../db/backup';
 import { now } from '../../../db/clock';
 import { db } from '../../../db/db';
+import { firstCustomerRows } from '../../../db/options-queries';
 import { getTrackingSettings } from '../../../db/tracking-settings';
 import { t } from '../../../platform';
 import { useLive } from '../../../ui/useLive';
@@ -12,12 +13,20 @@ import { CustomerFilters } from './CustomerFilters';
 import { CustomerPanel } from './CustomerPanel';
 import { CustomerTable } from './CustomerTable';
 
+/** Customers read before the whole table: a screenful and then some (48 px rows). */
+const FIRST_PAGE = 40;
+
 /**
  * Customers: charts, filters, bulk actions and the windowed table. The data is one live `customerTable()` read
  * (every customer with its invitations); filtering, sorting and selection are in memory, so they cost no query.
+ * That read grows with the table (seconds at 100,000 customers), so the first rows come from a page read
+ * (`firstCustomerRows`, company order) and the whole table is read once they have painted.
  */
 export function CustomersSection() {
-  const table = useLive(() => customerTable(db));
+  const [wanted, setWanted] = useState(false);
+  const table = useLive(async () => (wanted ? customerTable(db) : undefined), [wanted]);
+  const loaded = table !== undefined;
+  const page = useLive(async () => (loaded ? undefined : firstCustomerRows(db, FIRST_PAGE)), [loaded]);
   const followUpDays = useLive(async () => (await getTrackingSettings(db)).followUpDays);
   const [filters, setFilters] = useState(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'company', dir: 'asc' });
@@ -25,13 +34,15 @@ export function CustomersSection() {
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const anchor = useRef<number | undefined>(undefined);
 
+  const source = table ?? page;
   const rows = useMemo(
-    () => (table && followUpDays !== undefined ? toTableRows(table, now(), followUpDays) : undefined),
-    [table, followUpDays],
+    () => (source && followUpDays !== undefined ? toTableRows(source, now(), followUpDays) : undefined),
+    [source, followUpDays],
   );
   const shown = useMemo(() => rows && sortRows(filterRows(rows, filters), sort), [rows, filters, sort]);
   const chosen = useMemo(() => shown?.filter((r) => selected.has(r.key)) ?? [], [shown, selected]);
   useFirstRenderMark(shown !== undefined);
+  useAfterPaint(shown !== undefined, () => setWanted(true));
 
   const select = (keys: string[], on: boolean, range?: boolean, index?: number) => {
     // Shift+click extends from the last clicked row, as in a file manager.
@@ -59,11 +70,14 @@ export function CustomersSection() {
           filters={filters}
           onChange={setFilters}
           shown={shown?.length ?? 0}
-          total={rows?.length ?? 0}
+          total={loaded ? (rows?.length ?? 0) : undefined}
           followUpDays={followUpDays ?? 0}
         />
         <BulkActions chosen={chosen} onDone={() => setSelected(new Set())} />
-        <div class={`table-and-panel${open ? ' with-panel' : ''}`} data-loaded={shown !== undefined}>
+        <div
+          class={`table-and-panel${open ? ' with-panel' : ''}`}
+          data-loaded={loaded && shown !== undefined}
+        >
           {shown ? (
             <CustomerTable
               rows={shown}
@@ -92,5 +106,20 @@ export function CustomersSection() {
 function useFirstRenderMark(ready: boolean) {
   useLayoutEffect(() => {
     if (ready) performance.mark('customers-table-rendered');
+  }, [ready]);
+}
+
+/** Runs `then` once, after the frame that shows `ready` has painted (a task queued from an animation frame). */
+function useAfterPaint(ready: boolean, then: () => void) {
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(then, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [ready]);
 }
