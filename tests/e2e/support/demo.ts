@@ -78,7 +78,7 @@ async function optionsTab(browser: ExtensionBrowser): Promise<Page> {
 }
 
 /** Imports the sample as a partner would restore a backup: the extension's own import writes every record. */
-async function importSample(options: Page, lang: Lang): Promise<void> {
+export async function importSample(options: Page, lang: Lang): Promise<void> {
   const backup = samplePortfolio();
   await options.setInputFiles('#backup-file', {
     name: 'reseller-invite-sample.json',
