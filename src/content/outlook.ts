@@ -120,8 +120,8 @@ const toWell = (root: HTMLElement): HTMLElement | null => one(root, SEL.wells);
 function recipientOf(item: Element): string {
   const shown = (item.matches(SEL.itemText.css) ? item : one(item, SEL.itemText))?.textContent?.trim() ?? '';
   const text = shown || item.textContent?.trim() || '';
-  const found =
-    text.match(ADDRESS) ?? `${item.getAttribute('title')} ${item.getAttribute('aria-label')}`.match(ADDRESS);
+  const label = `${item.getAttribute('title') ?? ''} ${item.getAttribute('aria-label') ?? ''}`;
+  const found = text.match(ADDRESS) ?? label.match(ADDRESS);
   return found ? found[0] : text;
 }
 
