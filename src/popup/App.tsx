@@ -2,11 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { EMPTY_PROFILE } from '../core/profile';
 import { db } from '../db/db';
 import type { PendingItem } from '../db/pending';
-import { getProfile } from '../db/settings';
+import { readProfile } from '../db/settings';
 import { runtime, t } from '../platform';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { FollowUpTarget } from '../ui/invite/FollowUpBar';
 import { InviteView } from '../ui/invite/InviteView';
 import { lazy } from '../ui/lazy';
+import { SettingsNotice } from '../ui/SettingsNotice';
 import { useLive } from '../ui/useLive';
 import { SyncIndicator } from './components/SyncIndicator';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
@@ -17,10 +19,14 @@ import { readGlance } from './glance';
 const ProfileForm = lazy(() => import('../ui/ProfileForm').then((m) => m.ProfileForm));
 const PendingPanel = lazy(() => import('./components/PendingPanel').then((m) => m.PendingPanel));
 
+const openOptions = () => void runtime.openOptionsPage();
+
 /** The toolbar popup: the first-run profile, then two tabs: invite a customer, and the pending invitations. */
 export function App() {
-  // null: read, no profile yet; undefined: still reading (the frame paints before data).
-  const profile = useLive(async () => (await getProfile(db)) ?? null);
+  // undefined: still reading (the frame paints before data). A stored profile that does not read is not a blank
+  // popup: SettingsNotice says what is wrong, and the form starts from every field that still reads.
+  const stored = useLive(() => readProfile(db));
+  const profile = stored === undefined ? undefined : stored.state === 'ok' ? stored.profile : null;
   const glance = useLive(() => readGlance(db));
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<TabId>('invite');
@@ -53,7 +59,7 @@ export function App() {
             class="icon"
             title={t('openOptions')}
             aria-label={t('openOptions')}
-            onClick={() => runtime.openOptionsPage()}
+            onClick={openOptions}
           >
             ⚙
           </button>
@@ -62,26 +68,37 @@ export function App() {
           <Tabs selected={tab} onSelect={select} pending={glance?.pending} overdue={glance?.overdue} />
         )}
       </div>
+      <SettingsNotice />
       {profile === null || editing ? (
         <section aria-labelledby="setup-title">
           <h2 id="setup-title">{t('setupTitle')}</h2>
           <p class="hint">{t('setupIntro')}</p>
-          <ProfileForm initial={profile ?? EMPTY_PROFILE} onSaved={() => setEditing(false)} />
+          <ErrorBoundary area={t('setupTitle')} onOpenOptions={openOptions}>
+            <ProfileForm
+              key={stored?.state}
+              initial={profile ?? (stored?.state === 'broken' ? stored.salvaged : EMPTY_PROFILE)}
+              onSaved={() => setEditing(false)}
+            />
+          </ErrorBoundary>
         </section>
       ) : (
         profile && (
           <>
             <TabPanel id="invite" selected={tab}>
-              <InviteView
-                key={followUp?.invitationId ?? 'new'}
-                profile={profile}
-                onEditProfile={() => setEditing(true)}
-                followUp={followUp}
-                onCancelFollowUp={() => setFollowUp(undefined)}
-              />
+              <ErrorBoundary area={t('tabInvite')} onOpenOptions={openOptions}>
+                <InviteView
+                  key={followUp?.invitationId ?? 'new'}
+                  profile={profile}
+                  onEditProfile={() => setEditing(true)}
+                  followUp={followUp}
+                  onCancelFollowUp={() => setFollowUp(undefined)}
+                />
+              </ErrorBoundary>
             </TabPanel>
             <TabPanel id="pending" selected={tab}>
-              {pendingOpened && <PendingPanel glance={glance} onFollowUp={startFollowUp} />}
+              <ErrorBoundary area={t('tabPending')} onOpenOptions={openOptions}>
+                {pendingOpened && <PendingPanel glance={glance} onFollowUp={startFollowUp} />}
+              </ErrorBoundary>
             </TabPanel>
           </>
         )

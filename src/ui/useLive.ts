@@ -3,17 +3,19 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * Subscribes a component to a Dexie query (DESIGN.md: the UI reads live from Dexie, no second store). Returns
- * `undefined` until the first result, so a view paints its frame before the data arrives.
+ * `undefined` until the first result, so a view paints its frame before the data arrives. A query that fails is
+ * thrown again during render, so the nearest ErrorBoundary says what failed instead of the view loading forever.
  */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[] = []): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const [state, setState] = useState<{ value?: T; error?: unknown }>({});
   // The caller lists the query's inputs in deps, as with useEffect.
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: setValue,
-      error: (error: unknown) => console.error('Live query failed', error),
+      next: (value) => setState({ value }),
+      error: (error: unknown) => setState({ error: error ?? new Error('The query failed.') }),
     });
     return () => subscription.unsubscribe();
   }, deps);
-  return value;
+  if (state.error !== undefined) throw state.error;
+  return state.value;
 }

@@ -1,20 +1,14 @@
 import { useState } from 'preact/hooks';
-import { customersCsv, exportAll } from '../../../db/backup';
+import { customersCsv } from '../../../db/backup';
 import { now } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { t } from '../../../platform';
+import { saveBackup } from '../../../ui/save-backup';
 import { errorText } from '../../changed';
 import { datedName, downloadText } from '../../download';
 
 /** Saves the whole database as JSON (the backup Import reads back), or the customers as CSV for a spreadsheet. */
-export async function downloadBackup(): Promise<void> {
-  const backup = await exportAll(db);
-  downloadText(
-    datedName('reseller-invite-backup', 'json', backup.exportedAt),
-    JSON.stringify(backup, null, 1),
-    'application/json',
-  );
-}
+export const downloadBackup = saveBackup;
 
 export function ExportCard() {
   const [status, setStatus] = useState('');

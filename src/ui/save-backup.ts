@@ -1,0 +1,13 @@
+import { exportAll } from '../db/backup';
+import { db } from '../db/db';
+import { datedName, downloadText } from './download';
+
+/** Saves the whole database as the JSON backup Import reads back (options page, and any page's error screen). */
+export async function saveBackup(): Promise<void> {
+  const backup = await exportAll(db);
+  downloadText(
+    datedName('reseller-invite-backup', 'json', backup.exportedAt),
+    JSON.stringify(backup, null, 1),
+    'application/json',
+  );
+}
