@@ -14,6 +14,7 @@ import { RemindersSection } from './components/RemindersSection';
 import { ReconcileSection } from './components/reconcile/ReconcileSection';
 import { SyncSection } from './components/sync/SyncSection';
 import { TemplateEditor } from './components/TemplateEditor';
+import { WebmailSection } from './components/WebmailSection';
 
 /** `#invite=<tabId>`: opened from the webmail context menu where the browser cannot open the popup itself. */
 const inviteTab = /^#invite=(\d+)$/.exec(location.hash)?.[1];
@@ -26,6 +27,7 @@ const SECTIONS: readonly NavItem[] = [
   { id: 'profile', label: 'navProfile' },
   { id: 'reminders', label: 'navReminders' },
   { id: 'sync', label: 'navSync' },
+  { id: 'webmail', label: 'navWebmail' },
   { id: 'backup', label: 'navBackup' },
 ];
 
@@ -92,6 +94,7 @@ export function App() {
         <ErrorBoundary area={t('navSync')}>
           <SyncSection />
         </ErrorBoundary>
+        <WebmailSection />
         <ErrorBoundary area={t('navBackup')}>
           <BackupSection />
         </ErrorBoundary>
