@@ -4,7 +4,7 @@
  * mistyped message is a compile error, not a silent no-op. Tests kept outside the repository use these shapes.
  */
 
-import type { SyncStatus } from './core/sync-status';
+import type { HeldDecision, SyncStatus } from './core/sync-status';
 import { runtime } from './platform';
 
 export type Site = 'gmail' | 'outlook' | 'yahoo' | 'proton';
@@ -110,6 +110,11 @@ export interface Protocol {
   'sync.status': { request: { type: 'sync.status' }; response: SyncReport };
   /** Sync on or off on this device. */
   'sync.enable': { request: { type: 'sync.enable'; enabled: boolean }; response: SyncReport };
+  /** The partner's decision about records sync held aside (docs/sync.md, "Held aside"). */
+  'sync.decide': {
+    request: { type: 'sync.decide'; keys: string[]; decision: HeldDecision };
+    response: SyncReport;
+  };
   'compose.find': { request: { type: 'compose.find' }; response: FindResult };
   'compose.insert': {
     request: { type: 'compose.insert'; target: InsertTarget; draft: ComposeDraft };

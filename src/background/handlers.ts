@@ -3,7 +3,7 @@ import type { Handlers } from '../messages';
 import { badge } from '../platform';
 import { serialRefresher } from './badge';
 import { diagnoseTab, findComposes, insertDraft } from './compose';
-import { enableSync, notifyLocalChange, syncReport } from './sync';
+import { decideHeld, enableSync, notifyLocalChange, syncReport } from './sync';
 
 /** The worker's one badge refresher: every caller (message, start-up, alarm) queues on it, so counts land in order. */
 export const refreshBadgeNow = serialRefresher(db, badge);
@@ -21,6 +21,7 @@ export const handlers = {
   },
   'sync.status': () => syncReport(),
   'sync.enable': ({ enabled }) => enableSync(enabled),
+  'sync.decide': ({ keys, decision }) => decideHeld(keys, decision),
   'compose.find': () => findComposes(),
   'compose.insert': ({ target, draft }) => insertDraft(target, draft),
   'compose.diagnose': ({ tabId }) => diagnoseTab(tabId),

@@ -4,6 +4,7 @@
  * onChanged listener, then runs a full reconcile), unless the partner turned sync off on this device.
  */
 
+import { HELD_DECISIONS, type HeldDecision } from '../core/sync-status';
 import { db } from '../db/db';
 import { getSyncEnabled, setSyncEnabled } from '../db/sync-meta';
 import type { SyncReport } from '../messages';
@@ -55,6 +56,20 @@ export function reconcile(): Promise<void> {
 export async function syncReport(): Promise<SyncReport> {
   const enabled = engine !== undefined;
   return { enabled, status: engine?.status ?? (await store.readMeta()).status ?? null };
+}
+
+/**
+ * The partner's decision about records held aside (Options > Sync). The page's request is checked like any input;
+ * with sync off there is no engine, and the held list waits for the next start.
+ */
+export async function decideHeld(keys: unknown, decision: unknown): Promise<SyncReport> {
+  const valid =
+    Array.isArray(keys) &&
+    keys.length <= 10_000 &&
+    keys.every((k) => typeof k === 'string' && k.length <= 200) &&
+    (HELD_DECISIONS as readonly unknown[]).includes(decision);
+  if (valid) await engine?.decide(keys as string[], decision as HeldDecision);
+  return syncReport();
 }
 
 /** Turning sync off keeps storage.sync as it is (other browsers still use it); turning it on merges right away. */

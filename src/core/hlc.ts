@@ -23,6 +23,12 @@ export const MAX_PT = 36 ** PT_WIDTH - 1;
 export const MAX_COUNTER = 36 ** C_WIDTH - 1;
 /** §3.3: beyond one hour ahead, tell the user that a device's clock is far off (TopGun tolerates 60 s silently). */
 export const SKEW_WARN_MS = 60 * 60 * 1000;
+/**
+ * How far ahead of this device's wall clock a clock may be and still be adopted (docs/sync.md, "Held aside"). An
+ * honest device a few days fast stays within it; a clock beyond it is held aside with its record, never adopted,
+ * so one forged clock cannot win every later edit nor push this device's clock to the format's end.
+ */
+export const MAX_AHEAD_MS = 7 * 86_400_000;
 
 const NODE = /^[0-9A-Za-z]{1,16}$/;
 const HLC = /^([0-9a-z]{9})([0-9a-z]{3})([0-9A-Za-z]{1,16})$/;
@@ -62,15 +68,33 @@ function settle(pt: number, c: number, node: string): Hlc {
   return c > MAX_COUNTER ? { pt: Math.min(MAX_PT, pt + 1), c: 0, node } : { pt, c, node };
 }
 
-/** A local event (an edit): strictly greater than every clock this device has issued or received. */
-export function tick(local: Hlc, now: number): Hlc {
-  const pt = Math.max(local.pt, wall(now));
-  return settle(pt, pt === local.pt ? local.c + 1 : 0, local.node);
+/** The latest physical time this device's clock may reach at wall time `now` (docs/sync.md, "Held aside"). */
+export function ceilingAt(now: number): number {
+  return Math.min(MAX_PT - 1, wall(now) + MAX_AHEAD_MS);
+}
+
+/** Whether a clock string is further ahead of `now` than any clock this device adopts. */
+export function beyondBound(clock: string, now: number): boolean {
+  const h = parseHlc(clock);
+  return h !== undefined && h.pt > ceilingAt(now);
 }
 
 /**
- * A clock received from another device. The paper's rule: the result exceeds both clocks, so any edit made after
- * seeing a value sorts after it even when the sender's wall clock is ahead. A future clock is adopted, never
+ * A local event (an edit): strictly greater than every clock this device has issued or received. It moves the clock
+ * no further than the wall clock; only receiving moves it ahead, and never past the bound (`advanceClock`). A clock
+ * that has reached the format's end (adopted by an earlier version) restarts at the bound rather than stop moving.
+ */
+export function tick(local: Hlc, now: number): Hlc {
+  const pt = Math.max(local.pt, wall(now));
+  const c = pt === local.pt ? local.c + 1 : 0;
+  if (pt >= MAX_PT && c > MAX_COUNTER) return { pt: ceilingAt(now), c: 0, node: local.node };
+  return settle(pt, c, local.node);
+}
+
+/**
+ * A clock received from another device; callers pass clocks within `ceilingAt(now)` only (a clock beyond it is
+ * held aside, docs/sync.md "Held aside"; `advanceClock` caps a released one at the bound). The paper's rule: the result exceeds both clocks, so any edit made after
+ * seeing a value sorts after it even when the sender's wall clock is ahead. A future clock within the bound is adopted, never
  * clamped: clamping would let an edit made after seeing it lose to it (§5.4 "causally later edits must win").
  */
 export function receive(local: Hlc, remote: Hlc, now: number): Hlc {

@@ -229,8 +229,18 @@ export function editRecord(
   return sortedRecord({ ...base, fields, clocks });
 }
 
-/** A delete: the tombstone clock, and every LWW field blanked at that clock (see the file comment). */
-export function deleteRecord(prev: SyncRecord, clock: string): SyncRecord {
+/**
+ * The field that says a delete was confirmed by the partner (Erase, Replace): its value is the tombstone clock it
+ * confirms. An ordinary LWW field, so an older version carries it as an unknown field; a later delete blanks it, so
+ * it never confirms a delete it was not made with (docs/sync.md, "Held aside").
+ */
+export const CONFIRMED_FIELD = 'deleteConfirmed';
+
+/**
+ * A delete: the tombstone clock, and every LWW field blanked at that clock (see the file comment). `confirmed`:
+ * the partner confirmed it as part of an Erase or Replace, which other browsers then apply however many it deletes.
+ */
+export function deleteRecord(prev: SyncRecord, clock: string, confirmed = false): SyncRecord {
   const fields = { ...prev.fields };
   const clocks = { ...prev.clocks };
   for (const name of fieldNames(prev)) {
@@ -238,5 +248,14 @@ export function deleteRecord(prev: SyncRecord, clock: string): SyncRecord {
     fields[name] = null;
     clocks[name] = clock;
   }
+  if (confirmed) {
+    fields[CONFIRMED_FIELD] = clock;
+    clocks[CONFIRMED_FIELD] = clock;
+  }
   return sortedRecord({ ...prev, fields, clocks, deleted: maxHlc(prev.deleted, clock) });
+}
+
+/** Whether a record's tombstone is one the partner confirmed (see `CONFIRMED_FIELD`). */
+export function isConfirmedDelete(r: SyncRecord): boolean {
+  return r.deleted !== undefined && r.deleted !== '' && r.fields[CONFIRMED_FIELD] === r.deleted;
 }

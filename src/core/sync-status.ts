@@ -3,6 +3,8 @@
  * data, stored in `SyncMeta.status` so any extension page can read it live from Dexie.
  */
 
+import type { Problem } from './problem';
+
 /** §3.11: ok; near full (banner with usage); full (a deterministic subset syncs); over quota after incoming data;
  * unavailable (sync off, unsupported, or data only a newer version can write). */
 export type SyncState = 'ok' | 'near-full' | 'full' | 'over-quota' | 'unavailable';
@@ -21,7 +23,46 @@ export type SyncWarning =
   /** Records older than a tombstone collection this device missed: keep or discard them (§3.11 rejoin). */
   | { code: 'review'; count: number }
   /** storage.sync refused a write for its rate; the next try is at `until`. */
-  | { code: 'rate-limited'; until: number };
+  | { code: 'rate-limited'; until: number }
+  /** Records from another browser held aside, not applied (docs/sync.md, "Held aside"): listed in `held`. */
+  | { code: 'held'; count: number };
+
+/**
+ * Why a record from another browser is held aside (docs/sync.md, "Held aside"):
+ * - unreadable: it does not parse (a wrong type, an over-long value, a prototype key): refused, never merged;
+ * - clock-ahead: its clock is more than 7 days ahead of this device's: applied once it is within, or when the
+ *   partner says so;
+ * - mass-delete: one change deleting more than 10 records and more than 20% of them, not confirmed as an Erase or
+ *   Replace: waits for the partner's review.
+ */
+export type HeldReason = 'unreadable' | 'clock-ahead' | 'mass-delete';
+
+/**
+ * What the partner decides about held records: `apply` them now (clock ahead, mass delete), `keep` the records a
+ * held deletion would remove, `dismiss` refused copies from the list.
+ */
+export type HeldDecision = 'apply' | 'keep' | 'dismiss';
+export const HELD_DECISIONS: readonly HeldDecision[] = ['apply', 'keep', 'dismiss'];
+
+/** One held record as the partner sees it: what, from which device, why. */
+export interface HeldItem {
+  /** `table/id`: what the partner's decisions name. */
+  key: string;
+  table: string;
+  id: string;
+  /** A company name, an email, an invitation type or a setting's name; '' when the record carries none. */
+  label: string;
+  reason: HeldReason;
+  /** The browser whose edit it is (the device id ending its latest clock). */
+  deviceId: string;
+  /** The storage.sync key it was read from. */
+  source: string;
+  problems: Problem[];
+  /** When this browser first held it (ms). */
+  since: number;
+  /** clock-ahead: how far its clock is ahead of this device's wall clock (ms). */
+  aheadMs?: number;
+}
 
 export interface DeviceSeen {
   deviceId: string;
@@ -43,6 +84,8 @@ export interface SyncStatus {
   notSynced: string[];
   devices: DeviceSeen[];
   warnings: SyncWarning[];
+  /** Records from other browsers held aside (absent in a status stored by an earlier version). */
+  held?: HeldItem[];
 }
 
 export function emptyStatus(quotaBytes: number): SyncStatus {
@@ -55,6 +98,7 @@ export function emptyStatus(quotaBytes: number): SyncStatus {
     notSynced: [],
     devices: [],
     warnings: [],
+    held: [],
   };
 }
 

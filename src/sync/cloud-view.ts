@@ -3,7 +3,10 @@
  * current shard count, plus every device's outbox, so a reshard, a partial arrival or a mix of layouts never hides
  * a record: duplicates merge away. Keys this version cannot read are reported, never dropped or rewritten.
  */
-import { mergeRecords, type SyncRecord } from '../core/merge';
+import { beyondBound } from '../core/hlc';
+import { lastClock, mergeRecords, type SyncRecord } from '../core/merge';
+import type { Problem } from '../core/problem';
+import { checkRecord } from './check-record';
 import { decodeShard, parseKey, WIRE_VERSION } from './codec';
 import { type DeviceDoc, decodeDevice, FORGET_MS, isActive } from './device';
 import { refKey } from './local-store';
@@ -17,10 +20,24 @@ export interface Manifest {
   gc: string;
 }
 
+/** One copy of a record as read, with the key it came from. */
+export interface Copy {
+  record: SyncRecord;
+  source: string;
+  problems: Problem[];
+}
+
 export interface CloudView {
   raw: Record<string, unknown>;
-  /** Every record found in shards and in the outboxes of active devices, copies merged (one per record). */
+  /**
+   * Every record found in shards and in the outboxes of active devices that passed its check and whose clocks are
+   * within the bound, copies merged (one per record).
+   */
   records: SyncRecord[];
+  /** Copies that do not parse (check-record.ts): never merged (docs/sync.md, "Held aside"). */
+  refused: Copy[];
+  /** Copies with a clock beyond the bound (hlc.ts `MAX_AHEAD_MS`): held, never merged into `records`. */
+  ahead: Copy[];
   /** Decoded shards by index. */
   shards: Map<number, SyncRecord[]>;
   devices: Map<string, DeviceDoc>;
@@ -43,19 +60,35 @@ function decodeManifest(value: unknown): Manifest | 'corrupt' | 'newer' {
  * its peers merged it long ago, and after a tombstone collection it could only bring back what was collected.
  */
 export function readCloud(raw: Record<string, unknown>, now: number): CloudView {
-  const view = decodeAll(raw, now);
+  const { view, copies } = decodeAll(raw, now);
   const merged = new Map<string, SyncRecord>();
-  for (const r of view.records) {
-    const key = refKey(r);
-    const other = merged.get(key);
-    merged.set(key, other ? mergeRecords(other, r) : r);
+  // Each copy is checked on its own, before any merge: a bad copy from one browser must not take down the good
+  // copy of the same record that another browser wrote.
+  for (const [record, source] of copies) {
+    const problems = checkRecord(record);
+    if (problems.length > 0) view.refused.push({ record, source, problems });
+    else if (beyondBound(lastClock(record), now)) view.ahead.push({ record, source, problems });
+    else {
+      const key = refKey(record);
+      const other = merged.get(key);
+      merged.set(key, other ? mergeRecords(other, record) : record);
+    }
   }
   view.records = [...merged.values()];
   return view;
 }
 
-function decodeAll(raw: Record<string, unknown>, now: number): CloudView {
-  const view: CloudView = { raw, records: [], shards: new Map(), devices: new Map(), problems: new Map() };
+function decodeAll(raw: Record<string, unknown>, now: number) {
+  const view: CloudView = {
+    raw,
+    records: [],
+    refused: [],
+    ahead: [],
+    shards: new Map(),
+    devices: new Map(),
+    problems: new Map(),
+  };
+  const copies: [SyncRecord, string][] = [];
   for (const [key, value] of Object.entries(raw)) {
     const kind = parseKey(key);
     if (!kind) continue;
@@ -68,18 +101,18 @@ function decodeAll(raw: Record<string, unknown>, now: number): CloudView {
       if (!shard.ok) view.problems.set(key, shard.problem);
       else {
         view.shards.set(kind.index, shard.value);
-        view.records.push(...shard.value);
+        for (const r of shard.value) copies.push([r, key]);
       }
     } else {
       const doc = decodeDevice(value);
       if (!doc.ok) view.problems.set(key, doc.problem);
       else {
         view.devices.set(kind.deviceId, doc.value);
-        if (isActive(doc.value, now)) view.records.push(...doc.value.pend);
+        if (isActive(doc.value, now)) for (const r of doc.value.pend) copies.push([r, key]);
       }
     }
   }
-  return view;
+  return { view, copies };
 }
 
 /** Device keys of devices silent for longer than §3.11's 180 days: ours to remove when space is short. */

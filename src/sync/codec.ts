@@ -118,11 +118,24 @@ export function packBlob(value: unknown): string {
   return result;
 }
 
+/**
+ * The most a value may inflate to: far above any honest shard (one item is at most 8 KB deflated, a shard of real
+ * records inflates to tens of KB), far below what deflate can expand 8 KB to (about 8 MB). fflate writes into the
+ * fixed buffer and drops the rest, so a hostile value costs at most this much memory (docs/sync.md, "Held aside").
+ */
+export const MAX_INFLATED_BYTES = 1024 * 1024;
+
+let inflated: Uint8Array | undefined;
+
 function inflateText(body: string, tag: string): string | undefined {
   const bytes = tag === BASE64 ? fromBase64(body) : fromBase85(body);
   if (!bytes) return undefined;
   try {
-    return strFromU8(inflateSync(bytes));
+    // One byte more than the cap: a result that fills it was cut, so the value is too large. The buffer is
+    // reused (inflating is synchronous, and only bytes written by this call are read back).
+    inflated ??= new Uint8Array(MAX_INFLATED_BYTES + 1);
+    const out = inflateSync(bytes, { out: inflated });
+    return out.length > MAX_INFLATED_BYTES ? undefined : strFromU8(out);
   } catch {
     return undefined;
   }

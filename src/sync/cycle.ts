@@ -9,6 +9,7 @@ import { lastClock, type SyncRecord } from '../core/merge';
 import { type CloudView, readCloud } from './cloud-view';
 import { ownHighWater, updateAcks } from './device';
 import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
+import { type HeldRecord, heldItems, sortIncoming } from './hold';
 import { type LocalStore, refKey, type SyncMeta } from './local-store';
 import { type Plan, planWrite } from './plan';
 import { CHROME_LIMITS } from './quota';
@@ -64,6 +65,40 @@ async function prepare(store: LocalStore, meta: SyncMeta, view: CloudView, now: 
   return { acks, gcBefore, review: kept.sort(), local, syncable: local.filter((r) => !held.has(refKey(r))) };
 }
 
+/**
+ * Merges what may be applied. Should the store throw on the batch (a record no check foresaw), each record is tried
+ * on its own and those that still throw are held as unreadable: one record never stops the rest, nor the upload.
+ */
+async function applyAll(
+  store: LocalStore,
+  records: SyncRecord[],
+  now: number,
+): Promise<{ failed: HeldRecord[] }> {
+  try {
+    await store.applyRemote(records, now);
+    return { failed: [] };
+  } catch {
+    const failed: HeldRecord[] = [];
+    for (const r of records) {
+      try {
+        await store.applyRemote([r], now);
+      } catch (error) {
+        const message = `This browser could not store it: ${error instanceof Error ? error.message : String(error)}`;
+        failed.push({
+          key: refKey(r),
+          record: r,
+          reason: 'unreadable',
+          deviceId: '',
+          source: 'storage.sync',
+          problems: [{ code: 'apply-failed', message: message.slice(0, 300) }],
+          since: now,
+        });
+      }
+    }
+    return { failed };
+  }
+}
+
 export async function syncOnce(deps: CycleDeps): Promise<CycleResult> {
   const meta = await deps.store.readMeta();
   let raw: Record<string, unknown>;
@@ -75,27 +110,32 @@ export async function syncOnce(deps: CycleDeps): Promise<CycleResult> {
   const now = deps.now();
   const view = readCloud(raw, now);
   const known = maxHlc(meta.gcBefore, view.manifest?.gc);
-  await deps.store.applyRemote(
-    view.records.filter((r) => !collectible(r, known)),
+  const sorting = sortIncoming({ view, local: await deps.store.readAll(), previous: meta.held ?? [], now });
+  const { failed } = await applyAll(
+    deps.store,
+    sorting.apply.filter((r) => !collectible(r, known)),
     now,
   );
+  const held = [...sorting.held, ...failed];
   const prepared = await prepare(deps.store, meta, view, now);
   const plan = planWrite({
     ...prepared,
     records: prepared.syncable,
+    passThrough: sorting.passThrough.filter((r) => !collectible(r, prepared.gcBefore)),
     view,
     me: meta.deviceId,
     version: deps.version,
     now,
   });
   const outcome = await write(deps, plan, meta, raw, now);
-  const status = await record(deps, { meta, prepared, view, plan, outcome, now });
+  const status = await record(deps, { meta, prepared, view, plan, outcome, now, held });
   const result: CycleResult = { status, written: outcome.written, removed: outcome.removed };
   if (outcome.runAt !== undefined) result.runAt = outcome.runAt;
   return result;
 }
 
 interface Done {
+  held: HeldRecord[];
   meta: SyncMeta;
   prepared: Prepared;
   view: CloudView;
@@ -107,7 +147,7 @@ interface Done {
 /** The status for the user and the bookkeeping for the next sync, stored together. */
 async function record(
   deps: CycleDeps,
-  { meta, prepared, view, plan, outcome, now }: Done,
+  { meta, prepared, view, plan, outcome, now, held }: Done,
 ): Promise<SyncStatus> {
   const lastSyncedAt = outcome.synced ? now : meta.status?.lastSyncedAt;
   const status = buildStatus({
@@ -119,6 +159,7 @@ async function record(
     now,
     area: outcome.area,
     review: prepared.review,
+    held: heldItems(held, now),
     ...(lastSyncedAt !== undefined ? { lastSyncedAt } : {}),
     ...(outcome.error ? { error: outcome.error } : {}),
   });
@@ -131,6 +172,7 @@ async function record(
     refusedPlan: outcome.synced ? '' : (outcome.refusedPlan ?? meta.refusedPlan),
     deviceDue: outcome.deviceDue ?? 0,
     quarantine: Object.fromEntries([...view.problems.keys()].map((k) => [k, view.raw[k]])),
+    held,
     status,
   });
   return status;

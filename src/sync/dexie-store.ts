@@ -6,12 +6,19 @@
  * Lives in src/sync, not src/db, because it implements the engine's interface (sync may import db, not the reverse).
  */
 import Dexie from 'dexie';
-import { maxHlc } from '../core/hlc';
+import { formatHlc, maxHlc, parseHlc, tick } from '../core/hlc';
 import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
 import type { ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
 import { fromRecordRow, loadClockRows, markUntracked, recordKey, toRecordRow } from '../db/sync-meta';
-import { advanceClock, type LocalStore, newMeta, type RecordRef, type SyncMeta } from './local-store';
+import {
+  advanceClock,
+  type LocalStore,
+  newMeta,
+  type RecordRef,
+  restampRecord,
+  type SyncMeta,
+} from './local-store';
 
 export class DexieLocalStore implements LocalStore {
   constructor(private readonly db: ResellerDb) {}
@@ -64,6 +71,20 @@ export class DexieLocalStore implements LocalStore {
       const rows = await this.db.syncRecords.bulkGet(keys);
       const dead = rows.flatMap((r) => (r && !isAlive(r) ? [r.key] : []));
       await this.db.syncRecords.bulkDelete(dead);
+    });
+  }
+
+  async restamp(over: readonly SyncRecord[], now: number): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.syncRecords, db.syncMeta], async () => {
+      const { hlc } = await loadClockRows(db.syncMeta);
+      const current = parseHlc(advanceClock(hlc, over, now));
+      if (!current) throw new Error(`invalid clock ${hlc}`);
+      const clock = formatHlc(tick(current, now));
+      const rows = await db.syncRecords.bulkGet(over.map((r) => recordKey(r.table, r.id)));
+      const records = rows.flatMap((row) => (row ? [restampRecord(fromRecordRow(row), clock)] : []));
+      await db.syncRecords.bulkPut(records.map(toRecordRow));
+      await db.syncMeta.put({ k: 'hlc', v: clock });
     });
   }
 

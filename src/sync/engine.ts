@@ -7,10 +7,13 @@
  *   - a previous sync asked to run again (write budget, rate window, a second call).
  * Syncs never overlap. Time comes from injected timers, so tests drive it on a virtual clock.
  */
+
+import type { HeldDecision } from '../core/sync-status';
 import { realTimers, type StorageChange, type SyncArea, type Timers } from './area';
 import { type BudgetLimits, DEFAULT_BUDGET } from './budget';
 import { parseKey } from './codec';
 import { type CycleResult, syncOnce } from './cycle';
+import { decide } from './hold';
 import type { LocalStore } from './local-store';
 import type { SyncStatus } from './status';
 
@@ -47,6 +50,8 @@ export class SyncEngine {
   /** What our last writes put in each key: their `onChanged` echo is not news. */
   private readonly echo = new Map<string, string>();
   private last: SyncStatus | undefined;
+  /** The partner's decisions about held records, taken between two syncs so that no sync overwrites them. */
+  private decisions: { keys: string[]; decision: HeldDecision }[] = [];
 
   constructor(options: EngineOptions) {
     this.timers = options.timers ?? realTimers;
@@ -92,6 +97,34 @@ export class SyncEngine {
     if (this.debounce) this.timers.clearTimeout(this.debounce.handle);
     const at = Math.min(now + this.options.debounceMs, first + this.options.maxDelayMs);
     this.debounce = { first, handle: this.timers.setTimeout(() => void this.run(), Math.max(0, at - now)) };
+  }
+
+  /**
+   * The partner's decision about held records (Options > Sync; docs/sync.md, "Held aside"): `apply` them now,
+   * `keep` the local records a held deletion would remove, or `dismiss` refused copies. Resolves once a sync has
+   * taken it into account.
+   */
+  async decide(keys: string[], decision: HeldDecision): Promise<void> {
+    this.decisions.push({ keys, decision });
+    await this.run();
+    if (this.decisions.length > 0) await this.run();
+  }
+
+  private async takeDecisions(): Promise<void> {
+    const { store } = this.options;
+    while (this.decisions.length > 0) {
+      const { keys, decision } = this.decisions.shift() as { keys: string[]; decision: HeldDecision };
+      const meta = await store.readMeta();
+      const chosen = new Set(keys);
+      if (decision === 'keep') {
+        const over = meta.held.filter((h) => chosen.has(h.key) && h.reason === 'mass-delete');
+        await store.restamp(
+          over.map((h) => h.record),
+          this.timers.now(),
+        );
+      }
+      await store.writeMeta({ held: decide(meta.held, chosen, decision) });
+    }
   }
 
   /** Full reconcile now (startup, alarm, "sync now"). Resolves when that sync is done. */
@@ -144,6 +177,7 @@ export class SyncEngine {
       if (this.debounce) this.timers.clearTimeout(this.debounce.handle);
       this.debounce = undefined;
       try {
+        await this.takeDecisions();
         const now = () => this.timers.now();
         this.afterSync(
           await syncOnce({ ...this.options, now, willWrite: (set, removed) => this.expect(set, removed) }),

@@ -8,8 +8,9 @@
  * (the dominance check of §3.10 applied to every shard), which also covers a worker killed between the Dexie commit
  * and `set()` or between `set()` and any bookkeeping (§5.4 "worker death"): nothing to clear, nothing to lose.
  */
-import { formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
+import { ceilingAt, formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
 import type { SyncRecord, SyncTable } from '../core/merge';
+import type { HeldRecord } from './hold';
 import type { SyncStatus } from './status';
 
 export interface RecordRef {
@@ -42,6 +43,8 @@ export interface SyncMeta {
   quarantine: Record<string, unknown>;
   /** Records kept locally but not pushed: older than a collection this device missed (§3.11 rejoin). */
   review: string[];
+  /** Records from other browsers held aside, not applied (hold.ts; docs/sync.md, "Held aside"). */
+  held: HeldRecord[];
   /** The last status shown to the user. */
   status?: SyncStatus;
 }
@@ -58,6 +61,12 @@ export interface LocalStore {
   applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]>;
   /** Removes collected tombstones for good (§3.11). */
   purge(refs: readonly RecordRef[]): Promise<void>;
+  /**
+   * The partner keeps records a held deletion would remove: each local record is stamped again, every field at one
+   * fresh clock later than every clock in `over` (the held copies), so it is an edit after that delete and stays
+   * alive everywhere (§3.4: an edit after a delete resurrects). Nothing else changes.
+   */
+  restamp(over: readonly SyncRecord[], now: number): Promise<void>;
   /** Sync bookkeeping; the first call creates it (device id included). */
   readMeta(): Promise<SyncMeta>;
   writeMeta(patch: Partial<SyncMeta>): Promise<void>;
@@ -75,7 +84,14 @@ export function newMeta(deviceId: string): SyncMeta {
     deviceDue: 0,
     quarantine: {},
     review: [],
+    held: [],
   };
+}
+
+/** A local record stamped again at `clock`: every field keeps its value and takes the clock (see `restamp`). */
+export function restampRecord(r: SyncRecord, clock: string): SyncRecord {
+  const clocks = Object.fromEntries(Object.keys({ ...r.fields, ...r.clocks }).map((name) => [name, clock]));
+  return { ...r, fields: { ...r.fields }, clocks };
 }
 
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -87,7 +103,11 @@ export function newDeviceId(random: () => number): string {
   return id;
 }
 
-/** The HLC after receiving every clock in `records` (§3.3 receive rule, applied once with the largest). */
+/**
+ * The HLC after receiving every clock in `records` (§3.3 receive rule, applied once with the largest). A clock
+ * beyond the bound (a held record the partner applied anyway) is received as the bound itself: our clock never
+ * runs more than `MAX_AHEAD_MS` ahead of the wall clock (docs/sync.md, "Held aside").
+ */
 export function advanceClock(hlc: string, records: readonly SyncRecord[], now: number): string {
   let latest = '';
   for (const r of records) {
@@ -95,9 +115,12 @@ export function advanceClock(hlc: string, records: readonly SyncRecord[], now: n
     for (const c of Object.values(r.clocks)) if (c > latest) latest = c;
   }
   const local = parseHlc(hlc);
-  const remote = parseHlc(latest);
+  const found = parseHlc(latest);
   if (!local) throw new Error(`invalid local clock ${hlc}`);
-  if (!remote || latest <= hlc) return hlc;
+  if (!found || latest <= hlc) return hlc;
+  const top = ceilingAt(now);
+  const remote: Hlc = found.pt > top ? { pt: top, c: 0, node: found.node } : found;
+  if (remote.pt < local.pt || (remote.pt === local.pt && remote.c <= local.c)) return hlc;
   const next: Hlc = receive(local, remote, now);
   return formatHlc(next);
 }

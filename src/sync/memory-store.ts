@@ -19,6 +19,7 @@ import {
   newMeta,
   type RecordRef,
   refKey,
+  restampRecord,
   type SyncMeta,
 } from './local-store';
 
@@ -59,6 +60,16 @@ export class MemoryLocalStore implements LocalStore {
 
   async purge(refs: readonly RecordRef[]): Promise<void> {
     for (const ref of refs) this.records.delete(refKey(ref));
+  }
+
+  async restamp(over: readonly SyncRecord[], now: number): Promise<void> {
+    this.meta.hlc = advanceClock(this.meta.hlc, over, now);
+    const clock = this.nextClock(now);
+    for (const held of over) {
+      const key = refKey(held);
+      const local = this.records.get(key);
+      if (local) this.records.set(key, restampRecord(local, clock));
+    }
   }
 
   async readMeta(): Promise<SyncMeta> {

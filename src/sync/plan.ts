@@ -4,7 +4,7 @@
  * meaning from the cloud's (not merely in bytes: another version may encode differently), so converged devices
  * write nothing and pushes stop after the last edit (§5.3 item 6).
  */
-import { type SyncRecord, sameRecord } from '../core/merge';
+import { mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
 import type { CloudView, Manifest } from './cloud-view';
 import { forgottenDevices, hasNewer } from './cloud-view';
 import { deviceKey, FORMAT, MANIFEST_KEY, parseKey, shardKey, WIRE_VERSION } from './codec';
@@ -16,6 +16,11 @@ import { type Choice, chooseLayout } from './shards';
 export interface PlanInput {
   /** Local records that may sync (collected tombstones and records under review already left out). */
   records: readonly SyncRecord[];
+  /**
+   * Records held aside that the shards keep carrying (hold.ts): merged into the shards, never into the outbox or
+   * the own-edit high water, which speak of this device's own edits only.
+   */
+  passThrough?: readonly SyncRecord[];
   view: CloudView;
   me: string;
   acks: Record<string, string>;
@@ -121,12 +126,25 @@ function roomLeft(view: CloudView, me: string): number {
   return CHROME_LIMITS.QUOTA_BYTES - others - OUR_LIMITS.deviceBytes - MANIFEST_BYTES;
 }
 
+function withPassThrough(
+  records: readonly SyncRecord[],
+  extra: readonly SyncRecord[],
+): readonly SyncRecord[] {
+  if (extra.length === 0) return records;
+  const out = new Map(records.map((r) => [refKey(r), r]));
+  for (const r of extra) {
+    const mine = out.get(refKey(r));
+    out.set(refKey(r), mine ? mergeRecords(mine, r) : r);
+  }
+  return [...out.values()];
+}
+
 export function planWrite(input: PlanInput): Plan {
   const { view } = input;
   const deviceCount = new Set([...view.devices.keys(), input.me]).size;
   const readOnly = hasNewer(view);
   const budget = Math.min(shardBudget(deviceCount), roomLeft(view, input.me));
-  const choice = chooseLayout(input.records, budget);
+  const choice = chooseLayout(withPassThrough(input.records, input.passThrough ?? []), budget);
   const set = readOnly ? {} : shardWrites(input, choice);
   const doc = deviceDoc(input);
   const meKey = deviceKey(input.me);

@@ -9,7 +9,7 @@ import { shardKey } from './codec';
 import { refKey } from './local-store';
 import type { Plan } from './plan';
 import { CHROME_LIMITS, NEAR_FULL_RATIO, totalBytes } from './quota';
-import type { DeviceSeen, SyncState, SyncStatus, SyncWarning } from './status';
+import type { DeviceSeen, HeldItem, SyncState, SyncStatus, SyncWarning } from './status';
 
 export interface ReportInput {
   local: readonly SyncRecord[];
@@ -21,6 +21,7 @@ export interface ReportInput {
   /** The area after this sync's writes (or as read, when nothing was written). */
   area: Record<string, unknown>;
   review: readonly string[];
+  held?: HeldItem[];
   lastSyncedAt?: number;
   error?: SyncWarning;
 }
@@ -76,6 +77,7 @@ function warningsOf(input: ReportInput, state: SyncState, missing: number, bytes
   if (quarantined.length) warnings.push({ code: 'quarantined', keys: quarantined.sort() });
   if (input.plan.readOnly) warnings.push({ code: 'newer-version' });
   if (input.review.length) warnings.push({ code: 'review', count: input.review.length });
+  if (input.held?.length) warnings.push({ code: 'held', count: input.held.length });
   const error = input.error;
   if (error && !warnings.some((w) => w.code === error.code)) warnings.push(error);
   return warnings;
@@ -95,6 +97,7 @@ export function buildStatus(input: ReportInput): SyncStatus {
     notSynced: missing,
     devices: devicesSeen(input),
     warnings: warningsOf(input, state, missing.length, bytesUsed),
+    held: input.held ?? [],
   };
   if (input.lastSyncedAt !== undefined) status.lastSyncedAt = input.lastSyncedAt;
   return status;

@@ -119,7 +119,7 @@ describe('partial propagation', () => {
     expect(Object.keys(fleet.cloud.serverState()).filter((k) => /^s\d+$/.test(k)).length).toBeGreaterThan(1);
     expect(fleet.converged()).toBe(true);
     expect(b.store.records.size).toBe(160);
-  });
+  }, 60_000);
 });
 
 describe('lost server race', () => {
@@ -194,5 +194,5 @@ describe('incoming data over quota', () => {
     expect([...a.store.records.values()].every((r) => isAlive(r))).toBe(true);
     expect(a.engine.status?.state).toBe('full');
     expect(fleet.converged()).toBe(true);
-  });
+  }, 60_000);
 });

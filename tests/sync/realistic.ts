@@ -124,7 +124,8 @@ export function realisticStore(n: number, seed = 7, tenantIds: 'all' | 'accepted
       created,
     );
     store.edit('invitations', newId(random), invitation(random, id, status, created), created);
-    if (random() < 0.33) later.push([id, created + Math.floor(random() * 60 * DAY)]);
+    // Edited again up to 60 days later, but never after T0: a clock from the future would be held aside.
+    if (random() < 0.33) later.push([id, Math.min(T0, created + Math.floor(random() * 60 * DAY))]);
   }
   for (const [id, at] of later.sort((a, b) => a[1] - b[1])) {
     store.edit('customers', id, { notes: 'Followed up', updatedAt: at }, at);

@@ -1,12 +1,13 @@
 import type { SyncStatus, SyncWarning } from '../../../core/sync-status';
 import { t } from '../../../platform';
-import { useSyncReport } from './useSyncReport';
+import { HeldList } from './HeldList';
+import { type SyncActions, useSyncReport } from './useSyncReport';
 
 const KB = 1024;
 
 /** Sync on/off, how full the browser's sync storage is, what syncs, the devices seen, and what needs attention. */
 export function SyncSection() {
-  const [report, onToggle] = useSyncReport();
+  const [report, actions] = useSyncReport();
   const enabled = report?.enabled ?? true;
   const status = report?.status;
   return (
@@ -17,19 +18,19 @@ export function SyncSection() {
           type="checkbox"
           checked={enabled}
           disabled={!report}
-          onChange={(e) => onToggle(e.currentTarget.checked)}
+          onChange={(e) => actions.toggle(e.currentTarget.checked)}
         />
         {t('syncToggle')}
       </label>
       <p class="hint">{t('syncVendorNote')}</p>
-      {enabled && status && <SyncFigures status={status} />}
+      {enabled && status && <SyncFigures status={status} decide={actions.decide} />}
       {enabled && status === null && <p class="hint">{t('syncNotYet')}</p>}
       {report && !enabled && <p class="hint">{t('syncOff')}</p>}
     </section>
   );
 }
 
-function SyncFigures({ status }: { status: SyncStatus }) {
+function SyncFigures({ status, decide }: { status: SyncStatus; decide: SyncActions['decide'] }) {
   const percent = status.quotaBytes > 0 ? Math.round((status.bytesUsed / status.quotaBytes) * 100) : 0;
   return (
     <div class="sync-figures" data-testid="sync-status" data-state={status.state}>
@@ -85,6 +86,7 @@ function SyncFigures({ status }: { status: SyncStatus }) {
           ))}
         </ul>
       )}
+      {(status.held?.length ?? 0) > 0 && <HeldList items={status.held ?? []} decide={decide} />}
     </div>
   );
 }
@@ -107,5 +109,7 @@ function warningText(w: SyncWarning): string {
       return t('syncWarnReview', String(w.count));
     case 'rate-limited':
       return t('syncWarnRate', new Date(w.until).toLocaleTimeString());
+    case 'held':
+      return t('syncWarnHeld', String(w.count));
   }
 }

@@ -1,0 +1,175 @@
+/**
+ * What a sync applies and what it holds aside (docs/sync.md, "Held aside"). Sync never halts on another browser's
+ * data and never loses it: a record that does not parse is refused and listed; a record whose clock is more than
+ * 7 days ahead is kept and listed until its clock is within the bound or the partner applies it; a change deleting
+ * more than 10 records and more than 20% of them waits for the partner's review, unless it carries the partner's
+ * confirmation (an Erase or Replace confirmed on another browser). Everything else applies as before.
+ *
+ * Held records stay in this device's sync bookkeeping, so they survive storage.sync being rewritten. Those that are
+ * valid data (clock ahead, mass delete) also pass through: the shards this device writes keep carrying them, so
+ * every browser holds the same thing and no two browsers rewrite a shard back and forth over them.
+ */
+import { beyondBound, hlcNode, parseHlc } from '../core/hlc';
+import { isAlive, isConfirmedDelete, lastClock, mergeRecords, type SyncRecord } from '../core/merge';
+import type { Problem } from '../core/problem';
+import type { HeldDecision, HeldItem, HeldReason } from '../core/sync-status';
+import type { CloudView } from './cloud-view';
+import { refKey } from './local-store';
+
+export interface HeldRecord {
+  key: string;
+  record: SyncRecord;
+  reason: HeldReason;
+  deviceId: string;
+  source: string;
+  problems: Problem[];
+  since: number;
+  /** The partner said apply it anyway: the next sync does. */
+  release?: boolean;
+}
+
+/** A change deletes "many" when it deletes more than `count` records and more than `share` of the live ones. */
+export const MASS_DELETE = { count: 10, share: 0.2 };
+/** Refused copies kept for the partner to see; beyond it the oldest go (they are another browser's garbage). */
+export const MAX_REFUSED = 500;
+
+export interface Sorting {
+  /** Records to merge now, one per record. */
+  apply: SyncRecord[];
+  /** The held list after this snapshot. */
+  held: HeldRecord[];
+  /** Held records the shards keep carrying (clock ahead, mass delete), one per record. */
+  passThrough: SyncRecord[];
+}
+
+const entryId = (reason: HeldReason, key: string) => `${reason}|${key}`;
+
+function mergeByKey(records: Iterable<SyncRecord>): SyncRecord[] {
+  const out = new Map<string, SyncRecord>();
+  for (const r of records) {
+    const key = refKey(r);
+    const other = out.get(key);
+    out.set(key, other ? mergeRecords(other, r) : r);
+  }
+  return [...out.values()];
+}
+
+/** Whether merging `remote` would delete a record that is alive here, without the partner's confirmation. */
+function deletes(mine: SyncRecord | undefined, remote: SyncRecord): boolean {
+  // Only a later tombstone can kill a live record: most records skip the merge.
+  if (!mine || !remote.deleted || (mine.deleted !== undefined && remote.deleted <= mine.deleted))
+    return false;
+  return isAlive(mine) && !isConfirmedDelete(remote) && !isAlive(mergeRecords(mine, remote));
+}
+
+interface Input {
+  view: Pick<CloudView, 'records' | 'refused' | 'ahead'>;
+  local: readonly SyncRecord[];
+  previous: readonly HeldRecord[];
+  now: number;
+}
+
+export function sortIncoming({ view, local, previous, now }: Input): Sorting {
+  const mine = new Map(local.map((r) => [refKey(r), r]));
+  const held = new Map(previous.map((h) => [entryId(h.reason, h.key), { ...h }]));
+  const hold = (record: SyncRecord, reason: HeldReason, source: string, problems: Problem[]) => {
+    const key = refKey(record);
+    const id = entryId(reason, key);
+    const before = held.get(id);
+    // A refused copy is not merged with anything (it may not even merge); valid copies of one record merge.
+    const merged = before && reason !== 'unreadable' ? mergeRecords(before.record, record) : record;
+    const deviceId = hlcNode(lastClock(merged));
+    const entry = { key, record: merged, reason, deviceId, source, problems, since: before?.since ?? now };
+    held.set(id, before?.release ? { ...entry, release: true } : entry);
+  };
+  for (const c of view.refused) hold(c.record, 'unreadable', c.source, c.problems);
+  for (const c of view.ahead) hold(c.record, 'clock-ahead', c.source, []);
+
+  const pool: SyncRecord[] = [...view.records];
+  const apply: SyncRecord[] = [];
+  for (const [id, h] of held) {
+    if (h.reason === 'clock-ahead' && (h.release || !beyondBound(lastClock(h.record), now))) {
+      held.delete(id);
+      (h.release ? apply : pool).push(h.record);
+    }
+  }
+  const fresh: SyncRecord[] = [];
+  for (const r of pool) {
+    const waiting = held.get(entryId('mass-delete', refKey(r)));
+    if (waiting) waiting.record = mergeRecords(waiting.record, r);
+    else if (deletes(mine.get(refKey(r)), r)) fresh.push(r);
+    else apply.push(r);
+  }
+  const alive = local.filter(isAlive).length;
+  if (fresh.length > MASS_DELETE.count && fresh.length > MASS_DELETE.share * alive) {
+    for (const r of fresh) hold(r, 'mass-delete', 'storage.sync', []);
+  } else apply.push(...fresh);
+  for (const [id, h] of held) {
+    if (h.reason !== 'mass-delete') continue;
+    if (h.release || !deletes(mine.get(h.key), h.record)) {
+      held.delete(id);
+      apply.push(h.record);
+    }
+  }
+  const list = [...held.values()];
+  const refused = list.filter((h) => h.reason === 'unreadable').sort((a, b) => b.since - a.since);
+  const kept = new Set(refused.slice(MAX_REFUSED));
+  const remaining = list.filter((h) => !kept.has(h));
+  return {
+    apply: mergeByKey(apply),
+    held: remaining,
+    passThrough: mergeByKey(remaining.filter((h) => h.reason !== 'unreadable').map((h) => h.record)),
+  };
+}
+
+function labelOf(r: SyncRecord): string {
+  const pick = (...names: string[]) => {
+    for (const n of names) {
+      const v = r.fields[n];
+      if (typeof v === 'string' && v.trim() !== '') return v.slice(0, 80);
+    }
+    return '';
+  };
+  if (r.table === 'customers') return pick('companyName', 'email', 'name');
+  if (r.table === 'invitations') return pick('type');
+  return typeof r.id === 'string' ? r.id.slice(0, 80) : '';
+}
+
+/** The held list as the partner sees it, newest first. */
+export function heldItems(held: readonly HeldRecord[], now: number): HeldItem[] {
+  return [...held]
+    .sort((a, b) => b.since - a.since || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((h) => {
+      const item: HeldItem = {
+        key: h.key,
+        table: String(h.record.table),
+        id: String(h.record.id).slice(0, 80),
+        label: labelOf(h.record),
+        reason: h.reason,
+        deviceId: h.deviceId,
+        source: h.source,
+        problems: h.problems,
+        since: h.since,
+      };
+      const pt = parseHlc(lastClock(h.record))?.pt;
+      if (h.reason === 'clock-ahead' && pt !== undefined) item.aheadMs = Math.max(0, pt - now);
+      return item;
+    });
+}
+
+/**
+ * The held list after a decision: `apply` marks clock-ahead and mass-delete entries for the next sync; `keep` and
+ * `dismiss` take entries off the list (`keep`: the engine first re-asserts the local records, see engine.ts).
+ */
+export function decide(
+  held: readonly HeldRecord[],
+  keys: ReadonlySet<string>,
+  decision: HeldDecision,
+): HeldRecord[] {
+  return held.flatMap((h) => {
+    if (!keys.has(h.key)) return [h];
+    if (decision === 'apply') return h.reason === 'unreadable' ? [h] : [{ ...h, release: true }];
+    if (decision === 'keep') return h.reason === 'mass-delete' ? [] : [h];
+    return h.reason === 'unreadable' ? [] : [h];
+  });
+}
