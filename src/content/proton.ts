@@ -1,8 +1,8 @@
 /**
- * Proton Mail (docs/webmail-proton.md). A composer is a `div.composer`; its body is RoosterJS 8, which runs in this
- * page and edits `#rooster-editor` inside a srcless, same-origin iframe sandboxed without scripts, so the top frame
- * reaches the body through `iframe.contentDocument`. Recipients show as a summary button until it is focused; only
- * then does Proton render the To input and its items.
+ * Proton Mail (docs/webmail.md, "Proton Mail"). A composer is a `div.composer`; its body is RoosterJS 8, which runs
+ * in this page and edits `#rooster-editor` inside a srcless, same-origin iframe sandboxed without scripts, so the top
+ * frame reaches the body through `iframe.contentDocument`. Recipients show as a summary button until it is focused;
+ * only then does Proton render the To input and its items.
  */
 import { all, type Selector, type WebmailAdapter } from './adapter';
 import { typeText, visible, wait } from './fields';
@@ -179,6 +179,10 @@ async function fillRecipient(root: HTMLElement, address: string): Promise<void> 
     summary.focus();
     summary.click();
     input = await until(() => toInput(root), 1000);
+    // Addresses.tsx focuses To on its own timers (100 + 100 ms): let that land first, as a person waits for the
+    // cursor, so it cannot pull the focus out of the body later.
+    const field = input;
+    if (field) await until(() => (field.ownerDocument.activeElement === field ? true : null), 500);
   }
   if (!input) return;
   typeText(input, address);
