@@ -36,6 +36,8 @@ export interface CloudView {
   records: SyncRecord[];
   /** Copies that do not parse (check-record.ts): never merged (docs/sync.md, "Held aside"). */
   refused: Copy[];
+  /** The copies merged into `records`, as read (hold.ts weighs a deleting copy against the others). */
+  good: Copy[];
   /** Copies with a clock beyond the bound (hlc.ts `MAX_AHEAD_MS`): held, never merged into `records`. */
   ahead: Copy[];
   /** Decoded shards by index. */
@@ -69,6 +71,7 @@ export function readCloud(raw: Record<string, unknown>, now: number): CloudView 
     if (problems.length > 0) view.refused.push({ record, source, problems });
     else if (beyondBound(lastClock(record), now)) view.ahead.push({ record, source, problems });
     else {
+      view.good.push({ record, source, problems });
       const key = refKey(record);
       const other = merged.get(key);
       merged.set(key, other ? mergeRecords(other, record) : record);
@@ -83,6 +86,7 @@ function decodeAll(raw: Record<string, unknown>, now: number) {
     raw,
     records: [],
     refused: [],
+    good: [],
     ahead: [],
     shards: new Map(),
     devices: new Map(),

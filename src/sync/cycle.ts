@@ -9,7 +9,7 @@ import { lastClock, type SyncRecord } from '../core/merge';
 import { type CloudView, readCloud } from './cloud-view';
 import { ownHighWater, updateAcks } from './device';
 import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
-import { type HeldRecord, heldItems, sortIncoming } from './hold';
+import { type HeldRecord, heldData, heldItems, sortIncoming } from './hold';
 import { type LocalStore, refKey, type SyncMeta } from './local-store';
 import { type Plan, planWrite } from './plan';
 import { CHROME_LIMITS } from './quota';
@@ -121,7 +121,7 @@ export async function syncOnce(deps: CycleDeps): Promise<CycleResult> {
   const plan = planWrite({
     ...prepared,
     records: prepared.syncable,
-    passThrough: sorting.passThrough.filter((r) => !collectible(r, prepared.gcBefore)),
+    held: heldData(held),
     view,
     me: meta.deviceId,
     version: deps.version,

@@ -5,9 +5,11 @@
  * more than 10 records and more than 20% of them waits for the partner's review, unless it carries the partner's
  * confirmation (an Erase or Replace confirmed on another browser). Everything else applies as before.
  *
- * Held records stay in this device's sync bookkeeping, so they survive storage.sync being rewritten. Those that are
- * valid data (clock ahead, mass delete) also pass through: the shards this device writes keep carrying them, so
- * every browser holds the same thing and no two browsers rewrite a shard back and forth over them.
+ * Held records stay in this device's sync bookkeeping, so they survive storage.sync being rewritten. A shard that
+ * differs from this device's data only by records it holds is not news (plan.ts), so a browser that wrote them (a
+ * device whose clock is far ahead, one that deleted many records) and one that holds them never rewrite a shard
+ * back and forth. Each copy is weighed on its own: a copy that deletes is held, the other copies of the same record
+ * (other browsers' edits) still apply.
  */
 import { beyondBound, hlcNode, parseHlc } from '../core/hlc';
 import { isAlive, isConfirmedDelete, lastClock, mergeRecords, type SyncRecord } from '../core/merge';
@@ -38,11 +40,13 @@ export interface Sorting {
   apply: SyncRecord[];
   /** The held list after this snapshot. */
   held: HeldRecord[];
-  /** Held records the shards keep carrying (clock ahead, mass delete), one per record. */
-  passThrough: SyncRecord[];
 }
 
 const entryId = (reason: HeldReason, key: string) => `${reason}|${key}`;
+
+function mergeAll(records: readonly SyncRecord[]): SyncRecord | undefined {
+  return records.reduce<SyncRecord | undefined>((a, r) => (a ? mergeRecords(a, r) : r), undefined);
+}
 
 function mergeByKey(records: Iterable<SyncRecord>): SyncRecord[] {
   const out = new Map<string, SyncRecord>();
@@ -63,7 +67,7 @@ function deletes(mine: SyncRecord | undefined, remote: SyncRecord): boolean {
 }
 
 interface Input {
-  view: Pick<CloudView, 'records' | 'refused' | 'ahead'>;
+  view: Pick<CloudView, 'records' | 'refused' | 'ahead' | 'good'>;
   local: readonly SyncRecord[];
   previous: readonly HeldRecord[];
   now: number;
@@ -85,6 +89,13 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
   for (const c of view.refused) hold(c.record, 'unreadable', c.source, c.problems);
   for (const c of view.ahead) hold(c.record, 'clock-ahead', c.source, []);
 
+  // The copies alive on their own, per record: what a held deletion leaves to apply (others' edits go on).
+  const alive = new Map<string, SyncRecord[]>();
+  for (const c of view.good) {
+    if (!isAlive(c.record)) continue;
+    const key = refKey(c.record);
+    alive.set(key, [...(alive.get(key) ?? []), c.record]);
+  }
   const pool: SyncRecord[] = [...view.records];
   const apply: SyncRecord[] = [];
   for (const [id, h] of held) {
@@ -93,33 +104,46 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
       (h.release ? apply : pool).push(h.record);
     }
   }
+  // A record this device does not hold yet counts as alive here when a copy of it is: a browser that has not yet
+  // received a customer must not take its deletion from the one copy that deletes it.
+  const base = (key: string) => mine.get(key) ?? mergeAll(alive.get(key) ?? []);
+  const keep = (key: string) => {
+    const parts = mine.has(key) ? undefined : mergeAll(alive.get(key) ?? []);
+    if (parts) apply.push(parts);
+  };
   const fresh: SyncRecord[] = [];
   for (const r of pool) {
-    const waiting = held.get(entryId('mass-delete', refKey(r)));
-    if (waiting) waiting.record = mergeRecords(waiting.record, r);
-    else if (deletes(mine.get(refKey(r)), r)) fresh.push(r);
+    const key = refKey(r);
+    const waiting = held.get(entryId('mass-delete', key));
+    if (waiting) {
+      waiting.record = mergeRecords(waiting.record, r);
+      keep(key);
+    } else if (deletes(base(key), r)) fresh.push(r);
     else apply.push(r);
   }
-  const alive = local.filter(isAlive).length;
-  if (fresh.length > MASS_DELETE.count && fresh.length > MASS_DELETE.share * alive) {
-    for (const r of fresh) hold(r, 'mass-delete', 'storage.sync', []);
+  const live = local.filter(isAlive).length;
+  if (fresh.length > MASS_DELETE.count && fresh.length > MASS_DELETE.share * live) {
+    for (const r of fresh) {
+      hold(r, 'mass-delete', 'storage.sync', []);
+      keep(refKey(r));
+    }
   } else apply.push(...fresh);
   for (const [id, h] of held) {
     if (h.reason !== 'mass-delete') continue;
-    if (h.release || !deletes(mine.get(h.key), h.record)) {
+    if (h.release || !deletes(base(h.key), h.record)) {
       held.delete(id);
       apply.push(h.record);
     }
   }
   const list = [...held.values()];
   const refused = list.filter((h) => h.reason === 'unreadable').sort((a, b) => b.since - a.since);
-  const kept = new Set(refused.slice(MAX_REFUSED));
-  const remaining = list.filter((h) => !kept.has(h));
-  return {
-    apply: mergeByKey(apply),
-    held: remaining,
-    passThrough: mergeByKey(remaining.filter((h) => h.reason !== 'unreadable').map((h) => h.record)),
-  };
+  const dropped = new Set(refused.slice(MAX_REFUSED));
+  return { apply: mergeByKey(apply), held: list.filter((h) => !dropped.has(h)) };
+}
+
+/** The held records that are valid data (not refused), one per record: what a shard may carry without news. */
+export function heldData(held: readonly HeldRecord[]): SyncRecord[] {
+  return mergeByKey(held.filter((h) => h.reason !== 'unreadable').map((h) => h.record));
 }
 
 function labelOf(r: SyncRecord): string {

@@ -17,10 +17,10 @@ export interface PlanInput {
   /** Local records that may sync (collected tombstones and records under review already left out). */
   records: readonly SyncRecord[];
   /**
-   * Records held aside that the shards keep carrying (hold.ts): merged into the shards, never into the outbox or
-   * the own-edit high water, which speak of this device's own edits only.
+   * Records held aside that are valid data (hold.ts `heldData`): a shard that differs from ours only by them is not
+   * rewritten, so the browser that wrote them and this one do not take turns rewriting it.
    */
-  passThrough?: readonly SyncRecord[];
+  held?: readonly SyncRecord[];
   view: CloudView;
   me: string;
   acks: Record<string, string>;
@@ -73,12 +73,30 @@ export function projectedBytes(
   return Math.max(totalBytes(next), firefoxTotalBytes(next));
 }
 
+/** The remote shard is ours once the held records it carries are merged into ours (see `PlanInput.held`). */
+function sameWithHeld(
+  remote: readonly SyncRecord[] | undefined,
+  wanted: readonly SyncRecord[],
+  held: ReadonlyMap<string, SyncRecord>,
+): boolean {
+  if (!remote || held.size === 0) return false;
+  const out = new Map(wanted.map((r) => [refKey(r), r]));
+  for (const r of remote) {
+    const h = held.get(refKey(r));
+    const w = out.get(refKey(r));
+    if (h) out.set(refKey(r), w ? mergeRecords(w, h) : h);
+  }
+  return sameShard(remote, [...out.values()]);
+}
+
 function shardWrites(input: PlanInput, choice: Choice): Record<string, unknown> {
   const set: Record<string, unknown> = {};
+  const held = new Map((input.held ?? []).map((r) => [refKey(r), r]));
   choice.layout.values.forEach((value, i) => {
     const key = shardKey(i);
     if (input.view.problems.has(key)) return; // quarantined: never overwritten
-    if (!sameShard(input.view.shards.get(i), choice.layout.records[i] ?? [])) set[key] = value;
+    const [remote, wanted] = [input.view.shards.get(i), choice.layout.records[i] ?? []];
+    if (!sameShard(remote, wanted) && !sameWithHeld(remote, wanted, held)) set[key] = value;
   });
   const manifest: Manifest = { v: WIRE_VERSION, fmt: FORMAT, S: choice.layout.count, gc: input.gcBefore };
   const m = input.view.manifest;
@@ -126,25 +144,12 @@ function roomLeft(view: CloudView, me: string): number {
   return CHROME_LIMITS.QUOTA_BYTES - others - OUR_LIMITS.deviceBytes - MANIFEST_BYTES;
 }
 
-function withPassThrough(
-  records: readonly SyncRecord[],
-  extra: readonly SyncRecord[],
-): readonly SyncRecord[] {
-  if (extra.length === 0) return records;
-  const out = new Map(records.map((r) => [refKey(r), r]));
-  for (const r of extra) {
-    const mine = out.get(refKey(r));
-    out.set(refKey(r), mine ? mergeRecords(mine, r) : r);
-  }
-  return [...out.values()];
-}
-
 export function planWrite(input: PlanInput): Plan {
   const { view } = input;
   const deviceCount = new Set([...view.devices.keys(), input.me]).size;
   const readOnly = hasNewer(view);
   const budget = Math.min(shardBudget(deviceCount), roomLeft(view, input.me));
-  const choice = chooseLayout(withPassThrough(input.records, input.passThrough ?? []), budget);
+  const choice = chooseLayout(input.records, budget);
   const set = readOnly ? {} : shardWrites(input, choice);
   const doc = deviceDoc(input);
   const meKey = deviceKey(input.me);
