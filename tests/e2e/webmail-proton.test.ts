@@ -46,6 +46,8 @@ describe.skipIf(!chromiumPath)(
         site: 'proton',
         ...PLACE,
         plainBody: { body: 'textarea[data-testid="editor-textarea"]' },
+        // Proton's plain text has no "-- " line: its toText keeps the signature block's lines as they are.
+        plainSignature: 'Fabrikam Cloud\n\nSent with Proton Mail',
         // RoosterJS 8 edits the DOM itself: Proton's class names survive into what it sends.
         signature: 'protonmail_signature_block',
         quote: 'Could you send me the link',

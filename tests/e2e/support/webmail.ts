@@ -264,6 +264,8 @@ export interface SiteCase extends BodyPlace {
   quoteOutsideBody?: boolean;
   /** The technique expected in plain-text mode: `insertText` where the mode is visible in the DOM (the default). */
   plainMethod?: string;
+  /** How the plain-text signature starts: `-- ` and the name by default; Proton writes no separator (its `toText`). */
+  plainSignature?: string;
 }
 
 /** Input events the page's own listener saw reach a compose body (each fixture keeps `window.__inputEvents`). */
@@ -423,7 +425,7 @@ export function describeWebmail(c: SiteCase, more?: (session: () => WebmailSessi
     expect(text.indexOf(LINK)).toBeGreaterThan(-1);
     if (method === 'insertText') {
       expect(html).not.toContain('<a');
-      expect(text.indexOf(LINK)).toBeLessThan(text.indexOf('-- \nDana Smith'));
+      expect(text.indexOf(LINK)).toBeLessThan(text.indexOf(c.plainSignature ?? '-- \nDana Smith'));
     } else {
       expect(html.indexOf(`>${HTML_LINK}</a>`)).toBeGreaterThan(-1);
       expect(html.indexOf(HTML_LINK)).toBeLessThan(html.indexOf(c.signature));
