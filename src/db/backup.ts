@@ -10,6 +10,7 @@ import { effectiveStatus, type Invitation } from '../core/status';
 import { now } from './clock';
 import { fromRow, toRow } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
+import { markConfirmedDeletes } from './sync-meta';
 
 const tables = (db: ResellerDb) => [db.customers, db.invitations, db.events, db.settings];
 
@@ -55,8 +56,10 @@ export async function importBackup(db: ResellerDb, json: unknown, mode: 'merge' 
   const checked = checkBackup(json);
   if (!checked.ok) throw new InvalidInputError(checked.findings);
   const b = normalise(checked.backup);
-  await db.transaction('rw', tables(db), async () => {
+  await db.transaction('rw', tables(db), async (tx) => {
     if (mode === 'replace') {
+      // The partner confirmed it: other browsers apply these deletions however many (docs/sync.md, "Held aside").
+      markConfirmedDeletes(tx);
       await deleteAbsent(db.customers, new Set(b.customers.map((c) => c.id)));
       await deleteAbsent(db.invitations, new Set(b.invitations.map((i) => i.id)));
       await deleteAbsent(db.events, new Set(b.events.map((e) => e.id)));
@@ -102,7 +105,8 @@ async function missing<T>(table: KeyedTable<T, string>, rows: T[], key: (r: T) =
 
 /** Deletes every record of every table, profile included, one ordinary delete each. */
 export async function eraseAll(db: ResellerDb): Promise<void> {
-  await db.transaction('rw', tables(db), async () => {
+  await db.transaction('rw', tables(db), async (tx) => {
+    markConfirmedDeletes(tx); // confirmed by typing a word: other browsers apply it (docs/sync.md, "Held aside")
     await deleteAbsent(db.customers, new Set());
     await deleteAbsent(db.invitations, new Set());
     await deleteAbsent(db.events, new Set());

@@ -49,6 +49,20 @@ export function isUntracked(trans: DBCoreTransaction): boolean {
   return (trans as unknown as Record<symbol, boolean>)[UNTRACKED] === true;
 }
 
+/**
+ * Marks a transaction whose deletes the partner confirmed (Erase, Replace): its tombstones carry the confirmation,
+ * so other browsers apply them however many they are (docs/sync.md, "Held aside"). Call inside the transaction.
+ */
+const CONFIRMED = Symbol('reseller-invite.confirmed-deletes');
+
+export function markConfirmedDeletes(tx: Transaction): void {
+  (tx.idbtrans as unknown as Record<symbol, boolean>)[CONFIRMED] = true;
+}
+
+export function deletesConfirmed(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as Record<symbol, boolean>)[CONFIRMED] === true;
+}
+
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** 6 chars [0-9A-Za-z], made once per install; it ends every clock this device issues. */

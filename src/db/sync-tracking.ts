@@ -18,6 +18,7 @@ import type {
 import { deleteRecord, editRecord, type SyncRecord, type SyncTable } from '../core/merge';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import {
+  deletesConfirmed,
   fromRecordRow,
   isUntracked,
   META,
@@ -103,12 +104,13 @@ async function trackDelete(ctx: Ctx, req: DBCoreDeleteRequest): Promise<DBCoreMu
     ctx.table.getMany({ trans: req.trans, keys: ids }) as Promise<(Row | undefined)[]>,
   ]);
   const clock = await nextClock(ctx.down, req.trans);
+  const confirmed = deletesConfirmed(req.trans);
   const records = ids.flatMap((id, j) => {
     const row = rows[j];
     // A row written before tracking existed (never, after the version 3 upgrade) is recorded first.
     const base =
       prev[j] ?? (row ? editRecord(undefined, ctx.name, id, fieldsOf(ctx.name, row), clock) : undefined);
-    return base && (row || !base.deleted) ? [deleteRecord(base, clock)] : [];
+    return base && (row || !base.deleted) ? [deleteRecord(base, clock, confirmed)] : [];
   });
   const res = await ctx.table.mutate(req);
   await saveRecords(ctx, req.trans, records);

@@ -96,12 +96,12 @@ export class MemoryLocalStore implements LocalStore {
     return clone(record);
   }
 
-  /** A local delete: a tombstone, never a missing row (§3.4). */
-  remove(table: SyncTable, id: string, now: number): SyncRecord | undefined {
+  /** A local delete: a tombstone, never a missing row (§3.4); `confirmed` as an Erase or Replace marks it. */
+  remove(table: SyncTable, id: string, now: number, confirmed = false): SyncRecord | undefined {
     const key = refKey({ table, id });
     const prev = this.records.get(key);
     if (!prev) return undefined;
-    const record = deleteRecord(prev, this.nextClock(now));
+    const record = deleteRecord(prev, this.nextClock(now), confirmed);
     this.records.set(key, record);
     return clone(record);
   }

@@ -105,8 +105,8 @@ export class Fleet {
     return record;
   }
 
-  remove(device: Device, table: SyncTable, id: string): SyncRecord | undefined {
-    const record = device.store.remove(table, id, this.now(device));
+  remove(device: Device, table: SyncTable, id: string, confirmed = false): SyncRecord | undefined {
+    const record = device.store.remove(table, id, this.now(device), confirmed);
     device.engine.notifyLocalChange();
     return record;
   }
