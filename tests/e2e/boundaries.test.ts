@@ -1,0 +1,115 @@
+/**
+ * A page never goes blank, in real Chromium: a profile or template of the wrong shape written into storage.sync as
+ * if by another device (or another version) reaches this browser's database through the worker; the popup stays
+ * usable, says what is wrong, and offers the way out.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../src/sync/engine';
+import { MemoryLocalStore } from '../../src/sync/memory-store';
+import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/chromium';
+
+const TENANT = '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
+
+interface SyncStorage {
+  set(items: Record<string, unknown>): Promise<void>;
+}
+const storageSync = () =>
+  (globalThis as unknown as { chrome: { storage: { sync: SyncStorage } } }).chrome.storage.sync;
+
+/** What another device's engine puts in storage.sync for one edited setting, clocked after this device's edits. */
+async function remoteSetting(key: string, fields: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const t = Date.now() + 5_000;
+  const store = new MemoryLocalStore('Rem0te');
+  store.edit('settings', key, fields, t);
+  const data: Record<string, unknown> = {};
+  const engine = new SyncEngine({
+    store,
+    reconcileMs: 0,
+    area: {
+      get: async () => structuredClone(data),
+      set: async (items) => void Object.assign(data, structuredClone(items)),
+      remove: async (keys) => {
+        for (const k of keys) delete data[k];
+      },
+      onChanged: () => () => {},
+    },
+  });
+  await engine.reconcile();
+  engine.stop();
+  return data;
+}
+
+async function setProfile(page: Page): Promise<void> {
+  await page.fill('#partnerName', 'Fabrikam Cloud');
+  await page.fill('#tenantId', TENANT);
+  await page.click('button[type="submit"]');
+  await page.locator('#invite-title').waitFor();
+}
+
+/** Reloads the popup until the settings notice shows (the worker applies storage.sync changes on its own). */
+async function noticeAfterSync(popup: Page): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () => {
+        await popup.reload();
+        await popup.locator('[data-ready="true"]').waitFor();
+        const notice = popup.getByTestId('settings-notice');
+        await notice.waitFor({ timeout: 1_500 }).catch(() => undefined);
+        text = (await notice.count()) > 0 ? ((await notice.textContent()) ?? '') : '';
+        return text;
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .not.toBe('');
+  return text;
+}
+
+describe.skipIf(!chromiumPath)('a page never goes blank (Chromium)', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension('dist-e2e');
+  });
+  afterEach(() => browser.close());
+
+  it('a bad profile arriving through storage.sync leaves a working popup with a clear notice', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await setProfile(popup);
+    const data = await remoteSetting('profile', { partnerName: 42 });
+    await popup.evaluate(`(${storageSync})().set(${JSON.stringify(data)})`);
+
+    const notice = await noticeAfterSync(popup);
+    expect(notice).toContain('Your stored partner profile cannot be read');
+    expect(notice).toContain('partnerName should be text, not a number.');
+    expect(await popup.getByTestId('error-boundary').count()).toBe(0);
+    // The form starts from every field that still reads: only the broken name is to enter again.
+    expect(await popup.locator('#tenantId').inputValue()).toBe(TENANT);
+    expect(await popup.locator('#partnerName').inputValue()).toBe('');
+
+    await popup.fill('#partnerName', 'Fabrikam Cloud');
+    await popup.click('button[type="submit"]');
+    await popup.locator('#invite-title').waitFor();
+    await expect.poll(() => popup.getByTestId('settings-notice').count()).toBe(0);
+  }, 90_000);
+
+  it('a synced template that no longer renders falls back to the default, with a notice and a reset', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await setProfile(popup);
+    const data = await remoteSetting('templates', { en: { subject: 'Hello', body: 'No link in this one.' } });
+    await popup.evaluate(`(${storageSync})().set(${JSON.stringify(data)})`);
+
+    const notice = await noticeAfterSync(popup);
+    expect(notice).toContain('the default template is used in its place');
+    expect(notice).toContain('EN template: The body must contain {{link}}');
+    // The invite view still drafts, from the default template, with the invitation link.
+    await popup.fill('#company', 'Contoso Ltd');
+    await expect
+      .poll(() => popup.locator('body').textContent())
+      .toContain('https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship');
+    expect(await popup.getByTestId('error-boundary').count()).toBe(0);
+
+    await popup.getByTestId('settings-notice').getByRole('button', { name: 'Reset to default' }).click();
+    await expect.poll(() => popup.getByTestId('settings-notice').count()).toBe(0);
+  }, 90_000);
+});
