@@ -18,6 +18,11 @@ export const selectors = {
     source: `${COMPOSER}/ComposerFrame.tsx @e6ca047c (and every older version: a div, never a section)`,
     confidence: 'high',
   },
+  minimised: {
+    css: '.composer--is-minimized',
+    source: `${COMPOSER}/ComposerFrame.tsx @e6ca047c (class set while minimised; the hiding rule is Proton's CSS)`,
+    confidence: 'high',
+  },
   frame: {
     css: 'iframe[data-testid="rooster-iframe"]',
     source: `${ROOSTER}/RoosterEditor.tsx @ae4b9c5c; page objects (Selenium, WebdriverIO)`,
@@ -114,6 +119,8 @@ function frameDoc(root: HTMLElement): Document | null {
 }
 
 function body(root: HTMLElement): HTMLElement | null {
+  // Minimised by its own class, whatever the stylesheet does with it: the partner cannot see that body.
+  if (root.matches(SEL.minimised.css)) return null;
   const inFrame = frameDoc(root)?.querySelector<HTMLElement>(SEL.editable.css);
   return inFrame ?? root.querySelector<HTMLElement>(SEL.plain.css);
 }

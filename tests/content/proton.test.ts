@@ -55,6 +55,18 @@ describe('Proton composers', () => {
     expect(proton.subject(root)?.id).toMatch(/^subject-composer/);
   });
 
+  it('give no body for a minimised composer, by its class, even where its frame would still show', () => {
+    const [minimised, open] = roots('minimised.html');
+    if (!minimised || !open) throw new Error('two composers expected');
+    expect(minimised.classList.contains('composer--is-minimized')).toBe(true);
+    // happy-dom lays nothing out, so only the class can say so here; the plain textarea is no fallback either.
+    expect(proton.body(minimised)).toBeNull();
+    const plain = first('plain.html');
+    expect(proton.body(plain)?.tagName).toBe('TEXTAREA');
+    plain.classList.add('composer--is-minimized');
+    expect(proton.body(plain)).toBeNull();
+  });
+
   it('give the plain-text textarea as the body in plain-text mode', () => {
     const body = proton.body(first('plain.html'));
     expect(body?.tagName).toBe('TEXTAREA');

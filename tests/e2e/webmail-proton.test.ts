@@ -88,6 +88,16 @@ describe.skipIf(!chromiumPath)(
           expect(await page.inputValue('input[data-testid="composer:subject"]')).toBe('Licensing');
         });
 
+        it('reads the open editor by address, To row only, and adds no one to it', async () => {
+          const { page, tabId } = await session().open('proton', 'recipients.html');
+          const [found] = await session().find();
+          expect(found?.to).toEqual(['megan@northwind.example', 'lee@contoso.example']);
+          expect(await session().insert({ tabId }, { ...DRAFT, to: 'someone@else.example' })).toMatchObject({
+            ok: true,
+          });
+          expect(await chips(page)).toEqual(['megan@northwind.example', 'lee@contoso.example']);
+        });
+
         it('opens the summary as a click does and commits the typed address as Proton does', async () => {
           const { page, tabId } = await session().open('proton', 'de.html');
           expect(await page.$('input[data-testid="composer:to"]')).toBeNull();
