@@ -182,6 +182,11 @@ export function checkLengths(input: Partial<Record<keyof typeof CUSTOMER_LIMITS,
 
 /** Everything wrong with a customer's fields; empty optional fields are fine. */
 export function checkCustomer(input: CustomerInput): Finding[] {
+  // A record read from an older version or another browser may hold anything: not text is said, never thrown.
+  const notText = (Object.keys(FIELD_LABEL) as (keyof typeof FIELD_LABEL)[])
+    .filter((f) => input[f] !== undefined && typeof input[f] !== 'string')
+    .map((field): Finding => ({ field, code: 'not-text', message: `${FIELD_LABEL[field]} is not text.` }));
+  if (notText.length > 0) return notText;
   const findings: Finding[] = checkLengths(input);
   if (findings.length > 0) return findings;
   if (typeof input.companyName !== 'string' || !input.companyName.trim()) {

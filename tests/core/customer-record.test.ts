@@ -103,3 +103,15 @@ describe('checkCustomer lengths', () => {
     expect(fields).toEqual(['contactName', 'email', 'notes']);
   });
 });
+
+describe('checkCustomer on values of the wrong type', () => {
+  it('says which field is not text instead of throwing', () => {
+    const input = { companyName: 'C', email: 42, notes: ['x'] } as unknown as Parameters<
+      typeof checkCustomer
+    >[0];
+    expect(checkCustomer(input).map((f) => `${f.field}:${f.code}`)).toEqual([
+      'email:not-text',
+      'notes:not-text',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { checkLengths } from '../../core/customer';
 import { checkEmail } from '../../core/email';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../../core/profile';
 import type { SendChannel } from '../../core/status';
@@ -25,6 +26,9 @@ const COMPANY_REQUIRED: Finding = {
   code: 'required',
   message: 'Enter the customer company.',
 };
+
+/** The form's input ids for the customer fields core names. */
+const FORM_FIELD: Readonly<Record<string, string>> = { companyName: 'company', contactName: 'contact' };
 
 interface Props {
   profile: PartnerProfile;
@@ -65,8 +69,18 @@ export function InviteView({ profile, onEditProfile, targetTabId, followUp, onCa
     reason: followUp?.type === 'reseller' ? reason : undefined,
     placeholder: t('customerPlaceholder'),
   });
-  const problems = [...(customer.company.trim() ? [] : [COMPANY_REQUIRED]), ...checkEmail(customer.email)];
-  const shown = tried ? problems : problems.filter((f) => f.field === 'email');
+  // Too long is said as the partner types, before anything is sent: recording would refuse it after the send.
+  const tooLong = checkLengths({
+    companyName: customer.company,
+    contactName: customer.contact,
+    email: customer.email,
+  }).map((f) => ({ ...f, field: FORM_FIELD[f.field] ?? f.field }));
+  const problems = [
+    ...(customer.company.trim() ? [] : [COMPANY_REQUIRED]),
+    ...checkEmail(customer.email),
+    ...tooLong,
+  ];
+  const shown = tried ? problems : problems.filter((f) => f.field === 'email' || f.code === 'too-long');
   const ready = (): boolean => {
     setTried(true);
     return problems.length === 0 && draft !== undefined;
