@@ -102,6 +102,13 @@ describe('Proton recipients', () => {
     expect(proton.recipients(root)).toEqual(['megan@northwind.example', 'lee@contoso.example']);
   });
 
+  it('finds the To input by its id and its items by their container where the test ids are missing', () => {
+    const root = first('recipients.html');
+    root.querySelector('[data-testid="composer:to-field"]')?.removeAttribute('data-testid');
+    root.querySelector('input[data-testid="composer:to"]')?.setAttribute('data-testid', 'composer-addresses-input');
+    expect(proton.recipients(root)).toEqual(['megan@northwind.example', 'lee@contoso.example']);
+  });
+
   it('falls back to the "Name <email>" label where the remove button carries no address (older versions)', () => {
     const root = first('recipients.html');
     for (const button of root.querySelectorAll('[data-testid^="remove-address-button-"]')) {
