@@ -105,7 +105,9 @@ describe('Proton recipients', () => {
   it('finds the To input by its id and its items by their container where the test ids are missing', () => {
     const root = first('recipients.html');
     root.querySelector('[data-testid="composer:to-field"]')?.removeAttribute('data-testid');
-    root.querySelector('input[data-testid="composer:to"]')?.setAttribute('data-testid', 'composer-addresses-input');
+    root
+      .querySelector('input[data-testid="composer:to"]')
+      ?.setAttribute('data-testid', 'composer-addresses-input');
     expect(proton.recipients(root)).toEqual(['megan@northwind.example', 'lee@contoso.example']);
   });
 
