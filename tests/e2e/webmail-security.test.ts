@@ -120,4 +120,29 @@ describe.skipIf(!chromiumPath)('webmail trust boundary (Chromium, dist-e2e)', ()
     expect(report).toContain('host mail.google.com');
     expect(report).not.toContain('Contoso');
   });
+
+  it('in the popup: "Treat <host> as Outlook" confirms that host, and Options > Webmail lists it and removes it', async () => {
+    const posing = await s.open('other', 'outlook-markers.html', POSING);
+    const popup: Page = await s.browser.context.newPage();
+    await popup.goto(`chrome-extension://${s.browser.extensionId}/src/popup/index.html`);
+    await popup.locator('[data-ready="true"]').waitFor();
+    // The profile saved by the test before carries over (one browser for the file).
+    await popup.locator('#company').waitFor();
+    // The webmail tab in front, as when the partner clicks the toolbar icon over it.
+    await posing.page.bringToFront();
+    await popup.getByRole('button', { name: 'Find compose windows in all tabs' }).click();
+    await popup.getByRole('button', { name: `Treat ${POSING} as Outlook` }).click();
+    await expect
+      .poll(() => popup.getByTestId('insert').textContent())
+      .toBe(`Insert into Outlook: new message (${POSING})`);
+
+    const options = await s.browser.openPage('src/options/index.html');
+    await expect.poll(() => options.getByTestId('webmail-hosts').textContent()).toContain(POSING);
+    await options.getByRole('button', { name: `Remove ${POSING}` }).click();
+    await options.getByTestId('webmail-hosts-none').waitFor();
+    const stored = await s.ext.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('confirmedWebmailHosts'),
+    );
+    expect(stored).toEqual({ confirmedWebmailHosts: [] });
+  });
 });
