@@ -112,4 +112,36 @@ describe.skipIf(!chromiumPath)('a page never goes blank (Chromium)', () => {
     await popup.getByTestId('settings-notice').getByRole('button', { name: 'Reset to default' }).click();
     await expect.poll(() => popup.getByTestId('settings-notice').count()).toBe(0);
   }, 90_000);
+
+  it('Options refuses a backup with a wrong-shaped profile, naming it, and Replace says where its deletions go', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await setProfile(popup);
+    const options = await browser.openPage('src/options/index.html#backup');
+    const backup = {
+      format: 'reseller-invite-backup',
+      version: 1,
+      exportedAt: Date.now(),
+      customers: [{ id: 'c1', companyName: 'Contoso', junk: 'dropped' }],
+      invitations: [],
+      events: [],
+      settings: [{ key: 'profile', value: { partnerName: 42 } }],
+    };
+    await options.setInputFiles('#backup-file', jsonFile(backup));
+    await expect
+      .poll(() => options.getByTestId('import-status').textContent())
+      .toMatch(/nothing was imported: settings\[0\] has a missing or invalid partnerName/);
+
+    await options.setInputFiles('#backup-file', jsonFile({ ...backup, settings: [] }));
+    await options.getByTestId('backup-summary').waitFor();
+    await options.getByRole('radio', { name: /^Replace/ }).check();
+    await options.getByRole('button', { name: 'Replace everything…' }).click();
+    const dialog = options.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByTestId('replace-sync-note').textContent())
+      .toBe('The deletions also reach every browser that syncs with this one.');
+  }, 90_000);
 });
+
+function jsonFile(value: unknown) {
+  return { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) };
+}
