@@ -32,6 +32,8 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless,
+    // Another language also formats dates and numbers its way, as the browser of a partner who speaks it does.
+    ...(lang === 'en-US' ? {} : { locale: lang }),
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
