@@ -86,7 +86,8 @@ function structure(r: SyncRecord): Problem[] {
       ),
     ];
   for (const name of names) {
-    if (FORBIDDEN_KEYS.has(name) || name.length > RECORD_LIMITS.fieldNameChars)
+    // A name `Object.prototype` already has (`toString`, `constructor`) reads as inherited wherever a record lacks it.
+    if (FORBIDDEN_KEYS.has(name) || name in Object.prototype || name.length > RECORD_LIMITS.fieldNameChars)
       return [
         problem('bad-field-name', `The record has a field named "${name.slice(0, 40)}".`, name.slice(0, 40)),
       ];

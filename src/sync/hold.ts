@@ -28,6 +28,13 @@ export interface HeldRecord {
   since: number;
   /** The partner said apply it anyway: the next sync does. */
   release?: boolean;
+  /** A refused copy the partner took off the list: it stays off while the same copy keeps arriving. */
+  dismissed?: string;
+}
+
+/** What tells one refused copy from the next one of the same record: its latest clock and where it came from. */
+function fingerprint(record: SyncRecord, source: string): string {
+  return `${source}@${lastClock(record)}`;
 }
 
 /** A change deletes "many" when it deletes more than `count` records and more than `share` of the live ones. */
@@ -83,8 +90,19 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
     // A refused copy is not merged with anything (it may not even merge); valid copies of one record merge.
     const merged = before && reason !== 'unreadable' ? mergeRecords(before.record, record) : record;
     const deviceId = hlcNode(lastClock(merged));
-    const entry = { key, record: merged, reason, deviceId, source, problems, since: before?.since ?? now };
-    held.set(id, before?.release ? { ...entry, release: true } : entry);
+    const entry: HeldRecord = {
+      key,
+      record: merged,
+      reason,
+      deviceId,
+      source,
+      problems,
+      since: before?.since ?? now,
+    };
+    if (before?.release) entry.release = true;
+    if (before?.dismissed && before.dismissed === fingerprint(record, source))
+      entry.dismissed = before.dismissed;
+    held.set(id, entry);
   };
   for (const c of view.refused) hold(c.record, 'unreadable', c.source, c.problems);
   for (const c of view.ahead) hold(c.record, 'clock-ahead', c.source, []);
@@ -161,7 +179,8 @@ function labelOf(r: SyncRecord): string {
 
 /** The held list as the partner sees it, newest first. */
 export function heldItems(held: readonly HeldRecord[], now: number): HeldItem[] {
-  return [...held]
+  return held
+    .filter((h) => h.dismissed === undefined)
     .sort((a, b) => b.since - a.since || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((h) => {
       const item: HeldItem = {
@@ -183,7 +202,8 @@ export function heldItems(held: readonly HeldRecord[], now: number): HeldItem[] 
 
 /**
  * The held list after a decision: `apply` marks clock-ahead and mass-delete entries for the next sync; `keep` and
- * `dismiss` take entries off the list (`keep`: the engine first re-asserts the local records, see engine.ts).
+ * `dismiss` take entries off the list (`keep`: the engine first re-asserts the local records, see engine.ts; a
+ * dismissed copy is remembered so that it stays off the list while storage.sync still carries it).
  */
 export function decide(
   held: readonly HeldRecord[],
@@ -194,6 +214,6 @@ export function decide(
     if (!keys.has(h.key)) return [h];
     if (decision === 'apply') return h.reason === 'unreadable' ? [h] : [{ ...h, release: true }];
     if (decision === 'keep') return h.reason === 'mass-delete' ? [] : [h];
-    return h.reason === 'unreadable' ? [] : [h];
+    return h.reason === 'unreadable' ? [{ ...h, dismissed: fingerprint(h.record, h.source) }] : [h];
   });
 }
