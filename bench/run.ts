@@ -14,7 +14,10 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Sync through storage.sync', benchSync],
 ];
 
+// `npm run bench -- tracking`: only the sections whose title contains one of the words given.
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
 for (const [title, run] of sections) {
+  if (only.length > 0 && !only.some((w) => title.toLowerCase().includes(w))) continue;
   console.log(`\n## ${title}`);
   for (const line of await run()) console.log(line);
 }

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { options, render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
 import { db } from '../db/db';
@@ -7,6 +7,10 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { tellWorkerOnWrites } from '../ui/tell-worker';
 import { App } from './App';
 
+// Effects (every live query: profile, counts, templates) start in the task after a render rather than after the
+// next frame, Preact's default: the popup's first frame shows only its header, so waiting for it bought nothing
+// and delayed the invite form by a frame (preact/hooks `options.requestAnimationFrame`, src/index.d.ts).
+options.requestAnimationFrame = (flush) => setTimeout(flush);
 tellWorkerOnWrites(db);
 // Open IndexedDB now, in parallel with the first render, rather than on the first query after it.
 void db.open();

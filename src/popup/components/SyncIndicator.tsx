@@ -7,10 +7,14 @@ import { runtime, t, tabs } from '../../platform';
 export function SyncIndicator() {
   const [attention, setAttention] = useState(false);
   useEffect(() => {
-    send({ type: 'sync.status' }).then(
-      ({ enabled, status }) => setAttention(enabled && status !== null && needsAttention(status)),
-      () => undefined,
-    );
+    // Asked once the popup is idle: the answer wakes the worker, which would compete with the invite form's start.
+    const ask = () =>
+      send({ type: 'sync.status' }).then(
+        ({ enabled, status }) => setAttention(enabled && status !== null && needsAttention(status)),
+        () => undefined,
+      );
+    const idle = requestIdleCallback(ask, { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
   }, []);
   if (!attention) return null;
   return (

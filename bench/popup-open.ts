@@ -1,0 +1,75 @@
+/**
+ * The popup as a partner meets it: from the moment its page is created to the invite form's company field being
+ * usable, against a bare extension page with the same HTML shell and stylesheets and no script, until its first
+ * button. Each run creates a fresh page (as every popup open does), alternating bare and popup in one browser;
+ * wall time, from Node's clock before `newPage()` to the page's own clock (`performance.timeOrigin + now()`) when a
+ * MutationObserver installed before any script sees the element.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { median } from './stats';
+
+/** The bare page: the popup's built HTML without scripts and module preloads, with one button in the app root. */
+export function addBareButtonPage(dir: string, popupHtml: string): void {
+  const bare = popupHtml
+    .replace(/<script\b[^>]*><\/script>\s*/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+    .replace('<div id="app"></div>', '<div id="app"><button type="button">Invite</button></div>');
+  writeFileSync(join(dir, 'src/popup/bare-button.html'), bare);
+}
+
+/** As a string: tsx would add a helper to a function that the page does not have. */
+const WATCH = `(() => {
+  const seen = {};
+  globalThis.__open = seen;
+  const look = () => {
+    const field = document.getElementById('company');
+    if (seen.company === undefined && field && !field.disabled) seen.company = performance.timeOrigin + performance.now();
+    if (seen.button === undefined && document.querySelector('#app button'))
+      seen.button = performance.timeOrigin + performance.now();
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+async function openOnce(context: BrowserContext, url: string, key: 'company' | 'button'): Promise<number> {
+  const start = Date.now();
+  const page = await context.newPage();
+  await page.goto(url);
+  const handle = await page.waitForFunction(
+    (k) => (globalThis as unknown as { __open?: Record<string, number> }).__open?.[k],
+    key,
+    { polling: 5 },
+  );
+  const end = (await handle.jsonValue()) as number;
+  await page.close();
+  return end - start;
+}
+
+export interface OpenFigures {
+  popup: number;
+  bare: number;
+  runs: number;
+}
+
+/** Call once per browser context, before `popupOpenRuns`. */
+export const watchOpens = (context: BrowserContext) => context.addInitScript({ content: WATCH });
+
+/** `runs` pairs after one warm-up of each; medians. */
+export async function popupOpenRuns(
+  context: BrowserContext,
+  base: string,
+  runs: number,
+): Promise<OpenFigures> {
+  const popupUrl = `${base}src/popup/index.html`;
+  const bareUrl = `${base}src/popup/bare-button.html`;
+  await openOnce(context, bareUrl, 'button');
+  await openOnce(context, popupUrl, 'company');
+  const popup: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(await openOnce(context, bareUrl, 'button'));
+    popup.push(await openOnce(context, popupUrl, 'company'));
+  }
+  return { popup: median(popup), bare: median(bare), runs };
+}
