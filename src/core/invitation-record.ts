@@ -105,8 +105,12 @@ const INVITATION_SHAPE: Shape<Omit<Invitation, 'firstSentAt' | 'lastSentAt'>> = 
   updatedAt: num(0),
 };
 
+/** Sets the index keys on the object the parser just built (it is ours: no copy of a wide record per row). */
 function withSendKeys<T extends { sentAt: number[] }>(v: T): T & { firstSentAt: number; lastSentAt: number } {
-  return { ...v, firstSentAt: v.sentAt[0] ?? 0, lastSentAt: v.sentAt[v.sentAt.length - 1] ?? 0 };
+  const keyed = v as T & { firstSentAt: number; lastSentAt: number };
+  keyed.firstSentAt = v.sentAt[0] ?? 0;
+  keyed.lastSentAt = v.sentAt[v.sentAt.length - 1] ?? 0;
+  return keyed;
 }
 
 /** An invitation from a file or a stored row; unknown fields are dropped unless `keepUnknown` (sync). */
