@@ -20,8 +20,12 @@ export interface BodyDraft {
 /** What the body answered: the technique that worked, or why none did. */
 export type BodyResult = { ok: true; method: string } | { ok: false; changed: boolean };
 
-/** RoosterJS answers a paste after `DataTransferItem.getAsString` callbacks: give it this long to land. */
-const SETTLE_MS = 400;
+/**
+ * RoosterJS answers a paste after `DataTransferItem.getAsString` callbacks (roosterjs CopyPastePlugin): give it this
+ * long to land. Generous on purpose: a paste that lands after the next technique ran would leave two copies, and
+ * a paste that lands early ends the wait at once.
+ */
+const SETTLE_MS = 1500;
 
 /** A textarea, or a contenteditable that only takes text (plain-text mode): HTML would be shown as markup or lost. */
 export function isPlainText(el: Editable): boolean {
