@@ -4,6 +4,7 @@
  * mistyped message is a compile error, not a silent no-op. Tests kept outside the repository use these shapes.
  */
 
+import type { ConnectStatus } from './core/connect-state';
 import type { HeldDecision, SyncStatus } from './core/sync-status';
 import { runtime } from './platform';
 
@@ -103,6 +104,9 @@ export interface SyncReport {
   status: SyncStatus | null;
 }
 
+/** The Partner Center connection as Options > Connect and the popup show it (docs/connect.md). */
+export type ConnectView = ConnectStatus & { clientId?: string; checking: boolean };
+
 export interface Protocol {
   /** A page wrote to Dexie: the worker cannot observe that itself (no liveQuery in a service worker). */
   'data.changed': { request: { type: 'data.changed' }; response: { ok: true } };
@@ -122,6 +126,13 @@ export interface Protocol {
   };
   /** A report the partner can send us when a site changed under us: selectors matched, technique, no content. */
   'compose.diagnose': { request: { type: 'compose.diagnose'; tabId: number }; response: { report: string } };
+  /** The connection's state; `opened` (the popup) starts a check when the last one is stale. */
+  'connect.status': { request: { type: 'connect.status'; opened?: boolean }; response: ConnectView };
+  /** Sign in with the partner's own app; the page asked the optional permissions from the click. */
+  'connect.signIn': { request: { type: 'connect.signIn'; clientId: string }; response: ConnectView };
+  'connect.check': { request: { type: 'connect.check' }; response: ConnectView };
+  /** Tokens dropped, checks stopped, permissions released. */
+  'connect.disconnect': { request: { type: 'connect.disconnect' }; response: ConnectView };
 }
 
 export type MessageType = keyof Protocol;

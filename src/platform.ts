@@ -2,7 +2,7 @@
  * The one layer over browser APIs (DESIGN.md, style 3): the only importer of webextension-polyfill, so every other
  * module reads as plain TypeScript and Chrome/Firefox differences live here.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Manifest, type Runtime } from 'webextension-polyfill';
 
 export type { Runtime };
 
@@ -198,3 +198,52 @@ export const syncArea = {
     return () => browser.storage.onChanged.removeListener(filtered);
   },
 };
+
+/**
+ * Sign-in for the Partner Center connection (docs/connect.md, "Sign-in"). `identity` is an optional permission,
+ * asked when the partner presses Connect, so `browser.identity` is absent until then.
+ */
+export const identity = {
+  /**
+   * This browser's redirect URL for the partner's app registration. Before the permission is granted Chromium's
+   * documented form stands in (https://developer.chrome.com/docs/extensions/reference/api/identity, "getRedirectURL");
+   * Firefox's address is derived from a hash only its API gives, so it appears once the permission is granted.
+   */
+  redirectUrl(): string | undefined {
+    const api = (browser as unknown as { identity?: { getRedirectURL(): string } }).identity;
+    if (api) return api.getRedirectURL();
+    return engine() === 'chromium' ? `https://${browser.runtime.id}.chromiumapp.org/` : undefined;
+  },
+  /** Opens Microsoft's sign-in window; resolves with the address it was redirected to. */
+  launch: (url: string): Promise<string> => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+};
+
+/** The connection's permissions: `identity` and the sign-in and API hosts, asked from the Connect click only. */
+// The polyfill's types omit `identity` from the optional permissions both browsers accept.
+const IDENTITY = ['identity'] as unknown as Manifest.OptionalPermission[];
+
+export const connectPermissions = {
+  request: (origins: string[]): Promise<boolean> =>
+    browser.permissions.request({ permissions: IDENTITY, origins }),
+  has: (origins: string[]): Promise<boolean> =>
+    browser.permissions.contains({ permissions: IDENTITY, origins }),
+  /** Released at Disconnect. Permissions a build grants at install cannot be removed: that refusal is harmless. */
+  remove: (origins: string[]): Promise<boolean> =>
+    browser.permissions.remove({ permissions: IDENTITY, origins }).catch(() => false),
+};
+
+/**
+ * `storage.session`: memory only, emptied when the browser closes, never synced or written to disk
+ * (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session). Tokens live here only.
+ */
+export const sessionArea = {
+  get: async (key: string): Promise<unknown> => (await browser.storage.session.get(key))[key],
+  set: (key: string, value: unknown): Promise<void> => browser.storage.session.set({ [key]: value }),
+  remove: (key: string): Promise<void> => browser.storage.session.remove(key),
+};
+
+/** Removes one alarm (a schedule that should stop, such as Partner Center checks once signed out). */
+export const clearAlarm = (name: string): Promise<boolean> => browser.alarms.clear(name);
+
+/** `storage.local` removal, for a key whose feature the partner turned off. */
+export const removeLocal = (key: string): Promise<void> => browser.storage.local.remove(key);

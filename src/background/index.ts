@@ -2,7 +2,17 @@
 import { db } from '../db/db';
 import { getTrackingSettings } from '../db/tracking-settings';
 import { isRequest, type MessageType } from '../messages';
-import { alarms, menus, notifications, permissions, type Runtime, runtime, t, tabs } from '../platform';
+import {
+  alarms,
+  clearAlarm,
+  menus,
+  notifications,
+  permissions,
+  type Runtime,
+  runtime,
+  t,
+  tabs,
+} from '../platform';
 import {
   CUSTOMERS_PAGE,
   NOTIFICATION_ID,
@@ -11,7 +21,8 @@ import {
   type ReminderPort,
   scheduleAlarms,
 } from './alarms';
-import { handlers, refreshBadgeNow } from './handlers';
+import { CONNECT_ALARM, check as checkPartnerCenter } from './connect/service';
+import { afterWorkerWrite, handlers, refreshBadgeNow } from './handlers';
 import { createMenu, onMenuClick } from './menu';
 import { isExtensionPage } from './sender';
 import { reconcile, startSync } from './sync';
@@ -53,6 +64,12 @@ alarms.onAlarm.addListener((alarm: { name: string }) => {
   void onAlarm(alarm, reminders).catch(report(`Alarm ${alarm.name} failed`));
   // The hourly alarm is also sync's backstop: a full reconcile (spec/sync.md §3.10), whatever the worker missed.
   if (alarm.name === REFRESH_ALARM) void reconcile().catch(report('Sync reconcile failed'));
+  // Partner Center every 6 hours while signed in (docs/connect.md, "When it runs"); signed out, the schedule stops.
+  if (alarm.name === CONNECT_ALARM) {
+    void checkPartnerCenter(afterWorkerWrite)
+      .then((status) => (status.state === 'connected' ? undefined : clearAlarm(CONNECT_ALARM)))
+      .catch(report('Partner Center check failed'));
+  }
 });
 
 notifications.onClicked((id) => {

@@ -90,8 +90,11 @@ export type Action =
   | { kind: 'resend'; channel: SendChannel; linkType?: LinkType; language?: Language; gdap?: GdapDetails }
   | {
       kind: 'accept';
-      source: 'manual' | 'export';
+      /** `partner-center`: seen in the partner's own Partner Center or Graph (docs/connect.md). */
+      source: 'manual' | 'export' | 'partner-center';
       by?: MatchBy;
+      /** An expiring GDAP relationship's end, shown with the acceptance. */
+      endsAt?: number;
       create?: NewInvitation & { linkType: LinkType; language: Language };
     }
   | { kind: 'withdraw' }

@@ -203,12 +203,14 @@ function accept(
 ): TransitionResult {
   const detail: EventDetail = { source: a.source };
   if (a.by) detail.by = a.by;
+  if (a.endsAt !== undefined) detail.endsAt = a.endsAt;
   if (inv) {
     if (inv.status !== 'pending') return notIn(inv, 'pending', 'marked accepted');
     const patch: Patch = { status: 'accepted', acceptedAt: now, followUpDueAt: undefined };
     return step(inv, patch, 'accept', now, detail);
   }
-  if (a.source !== 'export' || !a.create) return fail('not-found', EXPORT_ONLY);
+  // Partner Center's own list (docs/connect.md) is the export's source, read live: the same rule holds.
+  if (a.source === 'manual' || !a.create) return fail('not-found', EXPORT_ONLY);
   if (typeOf(a.create.linkType) !== 'reseller') return fail('type-mismatch', EXPORT_GDAP);
   const base = blank(a.create, a.create.linkType, a.create.language, 'accept', now);
   return step(base, { status: 'accepted', acceptedAt: now, channel: 'export' }, 'accept', now, detail);

@@ -105,6 +105,8 @@ async function lookUp(db: ResellerDb, keys: Keys): Promise<Candidates> {
 }
 
 export interface ApplyOptions {
+  /** Where the rows come from: the CSV export (default) or Partner Center read live (docs/connect.md). */
+  source?: 'export' | 'partner-center';
   /** Language of customers added from the export, which does not say. */
   language?: Language;
   /** Items per chunk (one transaction each); by default a quarter of the work, within 500–5,000 items. */
@@ -150,7 +152,8 @@ export async function applyReconcile(db: ResellerDb, plan: ReconcilePlan, option
   const size = Math.max(1, options.chunkSize ?? defaultChunkSize(work.length));
   const byRange = matches.length > 0 && matches.length * LOOKUP_COST >= (await db.customers.count());
   const result: ApplyResult = { accepted: 0, created: 0, added: 0, filled: 0, skipped: [] };
-  const ctx: Ctx = { at: now(), language: options.language ?? 'en', byRange, result, skipped: [] };
+  const source = options.source ?? 'export';
+  const ctx: Ctx = { at: now(), language: options.language ?? 'en', source, byRange, result, skipped: [] };
   for (let i = 0; i < work.length; i += size) {
     await applyChunk(db, plan, work.slice(i, i + size), ctx);
     options.onProgress?.(Math.min(i + size, work.length), work.length);
@@ -162,6 +165,7 @@ export async function applyReconcile(db: ResellerDb, plan: ReconcilePlan, option
 interface Ctx {
   at: number;
   language: Language;
+  source: 'export' | 'partner-center';
   /** Read each chunk's records as one key range rather than key by key. */
   byRange: boolean;
   result: ApplyResult;
@@ -270,7 +274,7 @@ function applyMatch(
     ctx.result.filled++;
   }
   const by = entry.by;
-  if (entry.action === 'accept' && record({ kind: 'accept', source: 'export', by }, inv, w, writes, ctx)) {
+  if (entry.action === 'accept' && record({ kind: 'accept', source: ctx.source, by }, inv, w, writes, ctx)) {
     ctx.result.accepted++;
   } else if (entry.action === 'create') {
     const create = {
@@ -279,7 +283,7 @@ function applyMatch(
       linkType: linkTypeOf(row),
       language: customer.language,
     };
-    if (record({ kind: 'accept', source: 'export', by, create }, undefined, w, writes, ctx)) {
+    if (record({ kind: 'accept', source: ctx.source, by, create }, undefined, w, writes, ctx)) {
       ctx.result.created++;
     }
   }
@@ -296,7 +300,7 @@ function applyAddition(plan: ReconcilePlan, w: Addition, writes: Writes, ctx: Ct
   };
   const customer = newCustomer(fields, ctx.at);
   const create = { id: newId(), customerId: customer.id, linkType: linkTypeOf(row), language: ctx.language };
-  if (record({ kind: 'accept', source: 'export', create }, undefined, w, writes, ctx)) {
+  if (record({ kind: 'accept', source: ctx.source, create }, undefined, w, writes, ctx)) {
     writes.customers.push(customer);
     ctx.result.added++;
   }

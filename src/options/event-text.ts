@@ -27,6 +27,7 @@ export function eventText(e: InvitationEvent, t: Translate, date: (at: number) =
     case 'resent':
       return t('eventResent', String(d.sends ?? ''));
     case 'accepted':
+      if (d.source === 'partner-center') return t('eventAcceptedPartnerCenter');
       if (d.source !== 'export') return t('eventAcceptedManual');
       return typeof d.by === 'string' && MATCH_KEYS[d.by]
         ? t('eventAcceptedExportBy', t(MATCH_KEYS[d.by] as string))

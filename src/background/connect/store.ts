@@ -1,0 +1,66 @@
+/**
+ * The connection's storage (docs/connect.md, "What is stored"): the client id, the last check's status and the
+ * proposals in `storage.local` (this browser only), the tokens in `storage.session` only. Every read is parsed; a
+ * value that does not read counts as absent (tokens: signed out; status: never checked), and is reported.
+ */
+import {
+  type ConnectStatus,
+  NEVER,
+  type Proposal,
+  parseClientId,
+  parseConnectStatus,
+  parseProposals,
+  parseSessionTokens,
+} from '../../core/connect-state';
+import { describeProblems } from '../../core/shape';
+import { localArea, removeLocal, sessionArea } from '../../platform';
+import type { ConnectStore } from './check';
+
+export const KEYS = {
+  clientId: 'connect.clientId',
+  status: 'connect.status',
+  proposals: 'connect.proposals',
+  tokens: 'connect.tokens',
+} as const;
+
+function read<T>(
+  what: string,
+  parsed: { ok: true; value: T } | { ok: false; problems: { message: string }[] },
+  fallback: T,
+): T {
+  if (parsed.ok) return parsed.value;
+  console.warn(`Stored ${what} does not read: ${describeProblems(parsed.problems as never)}`);
+  return fallback;
+}
+
+export const connectStore: ConnectStore = {
+  async clientId() {
+    const v = await localArea.get(KEYS.clientId);
+    return v === undefined ? undefined : read<string | undefined>('client id', parseClientId(v), undefined);
+  },
+  setClientId: (id) => localArea.set(KEYS.clientId, id),
+  async tokens() {
+    const v = await sessionArea.get(KEYS.tokens);
+    return v === undefined ? undefined : read('sign-in', parseSessionTokens(v), undefined);
+  },
+  setTokens: (tokens) => sessionArea.set(KEYS.tokens, tokens),
+  clearTokens: () => sessionArea.remove(KEYS.tokens),
+  async status() {
+    return read<ConnectStatus>(
+      'connection status',
+      parseConnectStatus(await localArea.get(KEYS.status)),
+      NEVER,
+    );
+  },
+  setStatus: (status) => localArea.set(KEYS.status, status),
+  setProposals: (proposals: Proposal[]) => localArea.set(KEYS.proposals, proposals),
+};
+
+export async function readProposals(): Promise<Proposal[]> {
+  return read('proposals', parseProposals(await localArea.get(KEYS.proposals)), []);
+}
+
+/** Disconnect: nothing of the connection is left but the client id, which is no secret and saves retyping. */
+export async function forgetConnection(): Promise<void> {
+  await Promise.all([sessionArea.remove(KEYS.tokens), removeLocal(KEYS.status), removeLocal(KEYS.proposals)]);
+}
