@@ -121,11 +121,17 @@ function present(r: SyncRecord): Record<string, unknown> {
  */
 function kindProblems(r: SyncRecord): Problem[] {
   if (r.table === 'settings') return [];
-  const value: Record<string, unknown> = { ...BASES[r.table], ...present(r), id: r.id };
-  const parsed = r.table === 'customers' ? parseSyncedCustomer(value) : parseSyncedInvitation(value);
+  return rowProblems(r.table, { ...BASES[r.table], ...present(r), id: r.id });
+}
+
+/**
+ * The problems of a whole row of `table` by its kind's parser, as sync applies them. A short text outside a closed
+ * list is a value a newer version added (a new status): it merges and survives the round trip, as fields a newer
+ * version added do; anything else outside the list is a problem.
+ */
+export function rowProblems(table: 'customers' | 'invitations', value: Record<string, unknown>): Problem[] {
+  const parsed = table === 'customers' ? parseSyncedCustomer(value) : parseSyncedInvitation(value);
   if (parsed.ok) return [];
-  // A short text outside a closed list is a value a newer version added (a new status): it merges and survives the
-  // round trip, as fields a newer version added do; anything else outside the list is refused.
   const newer = (p: Problem) =>
     p.code === 'not-allowed' &&
     p.field !== undefined &&

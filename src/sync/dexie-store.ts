@@ -11,6 +11,7 @@ import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../core/merg
 import type { ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
 import { fromRecordRow, loadClockRows, markUntracked, recordKey, toRecordRow } from '../db/sync-meta';
+import { rowProblems } from './check-record';
 import {
   advanceClock,
   type LocalStore,
@@ -48,11 +49,17 @@ export class DexieLocalStore implements LocalStore {
     });
   }
 
-  /** The live row a merged record becomes: put when alive, gone (with a customer's history) when dead. */
+  /**
+   * The live row a merged record becomes: put when alive, gone (with a customer's history) when dead. A row that
+   * would not parse (a record that arrived without the fields a row needs) is not written: the record is kept in
+   * `syncRecords` and becomes a row once its other fields arrive, so the pages never read a broken row.
+   */
   private async materialise(record: SyncRecord): Promise<void> {
     const table = this.db.table(record.table);
     if (isAlive(record)) {
-      await table.put(rowOf(record, await table.get(record.id)));
+      const row = rowOf(record, await table.get(record.id));
+      if (record.table !== 'settings' && rowProblems(record.table, row).length > 0) return;
+      await table.put(row);
       return;
     }
     await table.delete(record.id);
