@@ -15,6 +15,12 @@ import pkg from './package.json' with { type: 'json' };
 /** Hosts that only the e2e build may script: a custom-domain Outlook and a page that poses as one. */
 export const E2E_OTHER_HOSTS = ['https://webmail.fabrikam.example/*', 'https://pages.example.net/*'];
 
+/**
+ * The e2e build's fake of Microsoft's sign-in, Partner Center and Graph (tests/connect/fake-microsoft.ts), on
+ * loopback only. Only `vite build --mode e2e` (dist-e2e/, never packaged) knows it: src/core/connect-endpoints.ts.
+ */
+export const E2E_CONNECT_FAKE = 'http://127.0.0.1:47811';
+
 type Mode = 'production' | 'firefox' | 'e2e' | 'development';
 
 export const GECKO_ID = 'reseller-invite@reseller-invite.app';
@@ -36,8 +42,17 @@ function manifestFor(mode: Mode): ManifestV3Export {
     } as ManifestV3Export;
   }
   // Plus two hosts that are no webmail we know, where tests check that a page posing as Outlook gets nothing.
+  // The Partner Center fake and `identity` granted at install too: headless automation cannot answer a prompt.
   if (mode === 'e2e')
-    return { ...base, host_permissions: [...(base.optional_host_permissions ?? []), ...E2E_OTHER_HOSTS] };
+    return {
+      ...base,
+      permissions: [...base.permissions, 'identity'],
+      host_permissions: [
+        ...(base.optional_host_permissions ?? []),
+        ...E2E_OTHER_HOSTS,
+        `${E2E_CONNECT_FAKE}/*`,
+      ],
+    } as ManifestV3Export;
   return base as ManifestV3Export;
 }
 
@@ -74,6 +89,8 @@ export default defineConfig(({ mode }) => {
       crx({ manifest: manifestFor(m), browser: m === 'firefox' ? 'firefox' : 'chrome' }),
       noWebAccessibleResources(),
     ],
+    // Only the e2e build points the Partner Center connection at the loopback fake.
+    define: { __CONNECT_FAKE__: m === 'e2e' ? JSON.stringify(E2E_CONNECT_FAKE) : 'undefined' },
     build: { outDir: outDir[m], emptyOutDir: true, target: 'es2022', sourcemap: false },
     server: { port: 5173, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

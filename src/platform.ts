@@ -118,12 +118,16 @@ export const notifications = {
   onClicked: (listener: (id: string) => void): void => browser.notifications?.onClicked.addListener(listener),
 };
 
+/** The Partner Center connection's hosts, optional too but no webmail (docs/connect.md). */
+const CONNECT_HOST =
+  /^https:\/\/(login\.microsoftonline\.com|api\.partnercenter\.microsoft\.com|graph\.microsoft\.com)\//;
+
 /** The webmail hosts we may ask for, from the manifest (spec/webmail.md §5). */
 export function optionalHosts(): string[] {
   return (
     (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ??
     []
-  );
+  ).filter((h) => !CONNECT_HOST.test(h));
 }
 
 export const badge = {

@@ -8,6 +8,7 @@ import { ProfileForm } from '../ui/ProfileForm';
 import { SettingsNotice } from '../ui/SettingsNotice';
 import { useLive } from '../ui/useLive';
 import { BackupSection } from './components/backup/BackupSection';
+import { ConnectSection } from './components/connect/ConnectSection';
 import { CustomersSection } from './components/customers/CustomersSection';
 import { Nav, type NavItem } from './components/Nav';
 import { RemindersSection } from './components/RemindersSection';
@@ -28,6 +29,7 @@ const SECTIONS: readonly NavItem[] = [
   { id: 'reminders', label: 'navReminders' },
   { id: 'sync', label: 'navSync' },
   { id: 'webmail', label: 'navWebmail' },
+  { id: 'connect', label: 'navConnect' },
   { id: 'backup', label: 'navBackup' },
 ];
 
@@ -95,6 +97,9 @@ export function App() {
           <SyncSection />
         </ErrorBoundary>
         <WebmailSection />
+        <ErrorBoundary area={t('navConnect')}>
+          <ConnectSection />
+        </ErrorBoundary>
         <ErrorBoundary area={t('navBackup')}>
           <BackupSection />
         </ErrorBoundary>

@@ -10,6 +10,7 @@ import { InviteView } from '../ui/invite/InviteView';
 import { lazy } from '../ui/lazy';
 import { SettingsNotice } from '../ui/SettingsNotice';
 import { useLive } from '../ui/useLive';
+import { PartnerCenterLine } from './components/PartnerCenterLine';
 import { SyncIndicator } from './components/SyncIndicator';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
 import { followUpTarget } from './facts';
@@ -69,6 +70,7 @@ export function App() {
         )}
       </div>
       <SettingsNotice />
+      {profile && !editing && <PartnerCenterLine />}
       {profile === null || editing ? (
         <section aria-labelledby="setup-title">
           <h2 id="setup-title">{t('setupTitle')}</h2>
