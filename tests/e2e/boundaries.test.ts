@@ -12,6 +12,7 @@ import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/
 const TENANT = '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
 interface SyncStorage {
+  get(keys: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 const storageSync = () =>
@@ -139,6 +140,32 @@ describe.skipIf(!chromiumPath)('a page never goes blank (Chromium)', () => {
     await expect
       .poll(() => dialog.getByTestId('replace-sync-note').textContent())
       .toBe('The deletions also reach every browser that syncs with this one.');
+  }, 90_000);
+});
+
+describe.skipIf(!chromiumPath)('every write reaches sync within its budget (Chromium)', () => {
+  let browser: ExtensionBrowser;
+  beforeEach(async () => {
+    browser = await launchExtension('dist-e2e');
+  });
+  afterEach(() => browser.close());
+
+  const syncText = (page: Page) =>
+    page.evaluate(`(${storageSync})().get(null).then((d) => JSON.stringify(d))`) as Promise<string>;
+  // The flush budget: debounce 3 s, at most 15 s (docs/sync.md); the hourly reconcile is far outside it.
+  const withinBudget = { timeout: 20_000, interval: 500 };
+
+  it('a profile edit and a template edit each reach storage.sync with no other write', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await setProfile(popup);
+    await expect.poll(async () => (await syncText(popup)).length, withinBudget).toBeGreaterThan(2);
+    const afterProfile = await syncText(popup);
+
+    const options = await browser.openPage('src/options/index.html#templates');
+    await options.fill('#tpl-subject', 'Fabrikam invites {{customerName}}');
+    await options.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => options.getByTestId('template-status').textContent()).not.toBe('');
+    await expect.poll(() => syncText(options), withinBudget).not.toBe(afterProfile);
   }, 90_000);
 });
 
