@@ -89,6 +89,25 @@ const CUSTOMER_DEFAULTS = {
   updatedAt: 0,
 };
 
+/**
+ * What an invitation row needs and a record may not carry yet (one written by a version that lacked the field, or
+ * whose other fields are still on their way): the values a new invitation starts with, so every row parses.
+ */
+function invitationDefaults(fields: Record<string, unknown>): Row {
+  return {
+    type: 'reseller',
+    linkType: fields.type === 'gdap' ? 'gdap' : 'reseller',
+    language: 'en',
+    status: 'pending',
+    adminAccessRemoved: false,
+    channel: 'copy',
+    changedAt: typeof fields.updatedAt === 'number' ? fields.updatedAt : 0,
+    lastAction: 'send',
+    epoch: 0,
+    updatedAt: 0,
+  };
+}
+
 /** Whether the transition a local row holds is the record's (else its `previous` undoes something else). */
 function sameTransition(local: Row, fields: Record<string, unknown>): boolean {
   return ['status', 'epoch', 'changedAt', 'lastAction'].every((k) => local[k] === (fields[k] ?? undefined));
@@ -103,6 +122,7 @@ export function rowOf(record: SyncRecord, local: Row | undefined): Row {
   }
   const sentAt = (Array.isArray(fields.sentAt) ? fields.sentAt : []).filter((t) => typeof t === 'number');
   const row: Row = {
+    ...invitationDefaults(fields),
     ...fields,
     id: record.id,
     sentAt,

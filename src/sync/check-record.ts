@@ -125,20 +125,23 @@ function kindProblems(r: SyncRecord): Problem[] {
 }
 
 /**
- * The problems of a whole row of `table` by its kind's parser, as sync applies them. A short text outside a closed
- * list is a value a newer version added (a new status): it merges and survives the round trip, as fields a newer
- * version added do; anything else outside the list is a problem.
+ * The problems of a whole row of `table` by its kind's parser, as sync applies them. One exception: an invitation
+ * status this version does not know is a newer version's (merge.ts ranks it above the known ones), so it merges and
+ * survives the round trip, as fields a newer version added do.
  */
 export function rowProblems(table: 'customers' | 'invitations', value: Record<string, unknown>): Problem[] {
   const parsed = table === 'customers' ? parseSyncedCustomer(value) : parseSyncedInvitation(value);
   if (parsed.ok) return [];
   const newer = (p: Problem) =>
-    p.code === 'not-allowed' &&
-    p.field !== undefined &&
-    typeof value[p.field] === 'string' &&
-    String(value[p.field]).length <= 64;
+    table === 'invitations' &&
+    p.field === 'status' &&
+    typeof value.status === 'string' &&
+    NEWER_STATUS.test(value.status);
   return parsed.problems.filter((p) => !newer(p));
 }
+
+/** What a status from a newer version looks like: a short lowercase word. */
+export const NEWER_STATUS = /^[a-z][a-z-]{0,31}$/;
 
 const memo = new WeakMap<SyncRecord, Problem[]>();
 
