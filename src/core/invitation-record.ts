@@ -40,32 +40,43 @@ export const SENDS_MAX = 1000;
 /** A GDAP link is about 200 characters; roles and duration are short labels. */
 export const GDAP_TEXT_MAX = 2048;
 
-const STATUSES: readonly InvitationStatus[] = ['pending', 'accepted', 'withdrawn', 'removed'];
-const LINK_TYPES: readonly LinkType[] = ['reseller', 'indirect-reseller', 'gdap'];
-const CHANNELS: readonly Channel[] = ['copy', 'mailto', 'compose', 'export'];
-const LANGUAGES: readonly Language[] = ['en', 'fr'];
-const ACTIONS: readonly ActionKind[] = [
-  'send',
-  'resend',
-  'accept',
-  'withdraw',
-  'end',
-  'reopen',
-  'undo',
-  'admin-access',
-  'follow-up',
-];
-const EVENT_TYPES: readonly EventType[] = [
-  'sent',
-  'resent',
-  'accepted',
-  'withdrawn',
-  'removed',
-  'reopened',
-  'undone',
-  'admin-access',
-  'follow-up',
-];
+/**
+ * Every value of each closed union, listed through a Record of the union so that a value added to the type and not
+ * here is a compile error, never a record silently refused.
+ */
+const valuesOf = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+
+const STATUSES = valuesOf<InvitationStatus>({
+  pending: true,
+  accepted: true,
+  withdrawn: true,
+  removed: true,
+});
+const LINK_TYPES = valuesOf<LinkType>({ reseller: true, 'indirect-reseller': true, gdap: true });
+const CHANNELS = valuesOf<Channel>({ copy: true, mailto: true, compose: true, export: true });
+const LANGUAGES = valuesOf<Language>({ en: true, fr: true });
+const ACTIONS = valuesOf<ActionKind>({
+  send: true,
+  resend: true,
+  accept: true,
+  withdraw: true,
+  end: true,
+  reopen: true,
+  undo: true,
+  'admin-access': true,
+  'follow-up': true,
+});
+const EVENT_TYPES = valuesOf<EventType>({
+  sent: true,
+  resent: true,
+  accepted: true,
+  withdrawn: true,
+  removed: true,
+  reopened: true,
+  undone: true,
+  'admin-access': true,
+  'follow-up': true,
+});
 
 type StateFields = Omit<InvitationState, 'firstSentAt' | 'lastSentAt'>;
 
