@@ -52,6 +52,8 @@ export interface WebmailAdapter {
   fillRecipient(root: HTMLElement, address: string, engine: Engine): Promise<void>;
   /** Body techniques, tried in this order (`insert.ts`); a paste is skipped in Firefox. */
   techniques: readonly Technique[];
+  /** Tells the site's editor what it did not see for itself after a technique landed (Proton: undo history). */
+  afterInsert?(body: Editable, method: string): void;
 }
 
 /** The first element in `root` matching a selector entry. */

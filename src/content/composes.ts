@@ -99,5 +99,6 @@ export async function insert(
     }
   }
   const result = await insertBody(body, draft, adapter.techniques, caret, engine, trace);
+  if (result.ok) adapter.afterInsert?.(body, result.method);
   return result.ok ? result : { ok: false, reason: 'not-inserted' };
 }

@@ -198,6 +198,17 @@ async function fillRecipient(root: HTMLElement, address: string): Promise<void> 
   await until(() => (recipients(root).includes(address) ? true : null), 500);
 }
 
+/**
+ * RoosterJS 8 records an undo step for its own paste, but not for the browser's editing: its UndoPlugin takes the
+ * next snapshot only once `hasNewContent` is set, which a `keypress` does (UndoPlugin.onKeyPress →
+ * clearRedoForInput, roosterjs-editor-core 8.x). Without it, Ctrl+Z after `execCommand` or `range` leaves the draft
+ * in place (both Chromium and Firefox). A synthetic keypress types nothing.
+ */
+function afterInsert(body: HTMLElement, method: string): void {
+  if (method === 'paste' || body.tagName === 'TEXTAREA') return;
+  body.dispatchEvent(new KeyboardEvent('keypress', { bubbles: true, cancelable: true }));
+}
+
 export const proton = {
   site: 'proton',
   hosts: ['mail.proton.me'],
@@ -214,6 +225,7 @@ export const proton = {
     editable.querySelector(SEL.quote.css) !== null ||
     editable.ownerDocument.querySelector(SEL.quoteToggle.css) !== null,
   fillRecipient: (root, address, _engine) => fillRecipient(root, address),
+  afterInsert,
   // The editor's own paste first: RoosterJS 8's CopyPastePlugin reads `event.clipboardData` and pastes through
   // `editor.paste` (sanitised, one undo snapshot, ContentChanged for Proton's draft). In Firefox the generic code skips
   // it (Mozilla bug 1654724); execCommand's native `input` event still reaches RoosterJS's Input handler.

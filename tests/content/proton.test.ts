@@ -149,6 +149,23 @@ describe('Proton editor frame and replies', () => {
     expect(proton.isReply(first('new.html'), fresh)).toBe(false);
   });
 
+  it("marks RoosterJS 8's undo history after the browser's editing, not after its own paste", () => {
+    const div = frameOf(first('new.html')).querySelector<HTMLElement>(selectors.editable.css);
+    const area = proton.body(first('plain.html'));
+    if (!div || !area) throw new Error('no bodies');
+    const heard: string[] = [];
+    div.addEventListener('keypress', (event) => heard.push(event.type));
+    area.addEventListener('keypress', () => heard.push('textarea'));
+    proton.afterInsert?.(div, 'paste');
+    expect(heard).toEqual([]);
+    proton.afterInsert?.(div, 'execCommand');
+    proton.afterInsert?.(div, 'range');
+    proton.afterInsert?.(area, 'insertText');
+    expect(heard).toEqual(['keypress', 'keypress']);
+    // Nothing was typed.
+    expect(div.textContent).not.toContain('undefined');
+  });
+
   it('has every selector match in some fixture: frame ones in the frame markup, the rest in the page', () => {
     for (const [name, sel] of Object.entries(selectors)) {
       const hits = FILES.flatMap((file) =>
