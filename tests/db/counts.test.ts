@@ -65,7 +65,7 @@ const time = fc
   .map(([d, off, jitter]) => T0 + d * DAY + off + jitter);
 /** A row as sync or an import may bring it: any status, times anywhere, fields present or not. */
 const rawRow = fc.record({
-  id: fc.constantFrom('r1', 'r2', 'r3', 'r4'),
+  id: fc.constantFrom<string>('r1', 'r2', 'r3', 'r4'),
   status: fc.constantFrom(...STATUSES),
   lastSentAt: time,
   followUpDueAt: fc.option(time, { nil: undefined }),
