@@ -240,10 +240,12 @@ export const CONFIRMED_FIELD = 'deleteConfirmed';
  * A delete: the tombstone clock, and every LWW field blanked at that clock (see the file comment). `confirmed`:
  * the partner confirmed it as part of an Erase or Replace, which other browsers then apply however many it deletes.
  */
-export function deleteRecord(prev: SyncRecord, clock: string, confirmed = false): SyncRecord {
+export function deleteRecord(prev: SyncRecord, clock: string, confirmed = false, into?: string): SyncRecord {
   const fields = { ...prev.fields };
   const clocks = { ...prev.clocks };
-  for (const name of fieldNames(prev)) {
+  // A record merged into another keeps its values: they live on in the survivor, and a browser that merged with
+  // less than all of them still finds them here (core/sync-dedupe.ts).
+  for (const name of into === undefined ? fieldNames(prev) : []) {
     if (special(prev.table, name)) continue;
     fields[name] = null;
     clocks[name] = clock;
@@ -252,7 +254,23 @@ export function deleteRecord(prev: SyncRecord, clock: string, confirmed = false)
     fields[CONFIRMED_FIELD] = clock;
     clocks[CONFIRMED_FIELD] = clock;
   }
+  if (into !== undefined) {
+    fields[MERGED_FIELD] = into;
+    clocks[MERGED_FIELD] = clock;
+  }
   return sortedRecord({ ...prev, fields, clocks, deleted: maxHlc(prev.deleted, clock) });
+}
+
+/**
+ * The field a record merged into another (two browsers created the same customer: core/sync-dedupe.ts) carries with
+ * its tombstone: the survivor's id. Like `CONFIRMED_FIELD`, an ordinary LWW field that a later delete blanks.
+ */
+export const MERGED_FIELD = 'mergedInto';
+
+/** The survivor a deleted record was merged into, when its tombstone says so. */
+export function mergedInto(r: SyncRecord): string | undefined {
+  const into = r.fields[MERGED_FIELD];
+  return r.deleted && typeof into === 'string' && r.clocks[MERGED_FIELD] === r.deleted ? into : undefined;
 }
 
 /** Whether a record's tombstone is one the partner confirmed (see `CONFIRMED_FIELD`). */

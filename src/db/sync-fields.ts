@@ -8,7 +8,14 @@
  *   browsers editing different template languages both keep their edit (§3.4 field-level LWW).
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
-import { CONFIRMED_FIELD, editRecord, isAlive, type SyncRecord, type SyncTable } from '../core/merge';
+import {
+  CONFIRMED_FIELD,
+  editRecord,
+  isAlive,
+  MERGED_FIELD,
+  type SyncRecord,
+  type SyncTable,
+} from '../core/merge';
 import type { Invitation } from '../core/status';
 import { toRow } from './customers';
 import type { CustomerRow, SettingRow } from './db';
@@ -73,7 +80,9 @@ export function stampRow(
 /** The values a row takes: absent and null are one; the delete-confirmation marker is sync's, never a row's. */
 const present = (fields: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(fields).filter(([k, v]) => v !== null && v !== undefined && k !== CONFIRMED_FIELD),
+    Object.entries(fields).filter(
+      ([k, v]) => v !== null && v !== undefined && k !== CONFIRMED_FIELD && k !== MERGED_FIELD,
+    ),
   );
 
 const CUSTOMER_DEFAULTS = {

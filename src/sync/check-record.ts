@@ -11,7 +11,7 @@
 import { parseSyncedCustomer } from '../core/customer-record';
 import { isHlc } from '../core/hlc';
 import { parseSyncedInvitation } from '../core/invitation-record';
-import { CONFIRMED_FIELD, type SyncRecord } from '../core/merge';
+import { CONFIRMED_FIELD, MERGED_FIELD, type SyncRecord } from '../core/merge';
 import type { Problem } from '../core/problem';
 import { FORBIDDEN_KEYS } from '../core/shape';
 
@@ -94,6 +94,13 @@ function structure(r: SyncRecord): Problem[] {
   }
   const shape = shapeProblem(r.fields);
   if (shape) return [shape];
+  const into = r.fields[MERGED_FIELD];
+  if (
+    into !== undefined &&
+    into !== null &&
+    (typeof into !== 'string' || into.length > RECORD_LIMITS.idChars)
+  )
+    return [problem('bad-marker', 'The record names a survivor that is not an id.', MERGED_FIELD)];
   const marker = r.fields[CONFIRMED_FIELD];
   if (marker !== undefined && marker !== null && !isHlc(marker))
     return [

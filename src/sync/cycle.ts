@@ -6,6 +6,7 @@
  */
 import { maxHlc } from '../core/hlc';
 import { lastClock, type SyncRecord } from '../core/merge';
+import { isEmptyPlan, planDedupe } from '../core/sync-dedupe';
 import { type CloudView, readCloud } from './cloud-view';
 import { ownHighWater, updateAcks } from './device';
 import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
@@ -117,6 +118,9 @@ export async function syncOnce(deps: CycleDeps): Promise<CycleResult> {
     now,
   );
   const held = [...sorting.held, ...failed];
+  // Customers two browsers created separately become one once they meet here (core/sync-dedupe.ts).
+  const dedupe = planDedupe(await deps.store.readAll());
+  if (!isEmptyPlan(dedupe)) await deps.store.dedupe(dedupe, now);
   const prepared = await prepare(deps.store, meta, view, now);
   const plan = planWrite({
     ...prepared,

@@ -7,8 +7,18 @@
  */
 import Dexie from 'dexie';
 import { formatHlc, maxHlc, parseHlc, tick } from '../core/hlc';
-import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
-import type { ResellerDb } from '../db/db';
+import {
+  deleteRecord,
+  isAlive,
+  mergedInto,
+  mergeRecords,
+  type SyncRecord,
+  type SyncTable,
+  sameRecord,
+} from '../core/merge';
+import type { DedupePlan } from '../core/sync-dedupe';
+import { fromRow, toRow } from '../db/customers';
+import type { CustomerRow, ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
 import { fromRecordRow, loadClockRows, markUntracked, recordKey, toRecordRow } from '../db/sync-meta';
 import { rowProblems } from './check-record';
@@ -20,6 +30,16 @@ import {
   restampRecord,
   type SyncMeta,
 } from './local-store';
+
+/** The history (events) of a record merged into another moves to it: events stay on each browser, never lost. */
+async function moveHistory(db: ResellerDb, table: SyncTable, from: string, into: string): Promise<void> {
+  if (table === 'customers') {
+    const range = db.events.where('[customerId+at]').between([from, Dexie.minKey], [from, Dexie.maxKey]);
+    await range.modify({ customerId: into });
+  } else if (table === 'invitations') {
+    await db.events.filter((e) => e.invitationId === from).modify({ invitationId: into });
+  }
+}
 
 export class DexieLocalStore implements LocalStore {
   constructor(private readonly db: ResellerDb) {}
@@ -63,6 +83,11 @@ export class DexieLocalStore implements LocalStore {
       return;
     }
     await table.delete(record.id);
+    const into = mergedInto(record);
+    if (into !== undefined) {
+      await moveHistory(this.db, record.table, record.id, into);
+      return;
+    }
     if (record.table === 'customers') {
       // The history stays on each device (issue 5) but not past its customer, as deleteCustomers does locally.
       const range = this.db.events
@@ -92,6 +117,31 @@ export class DexieLocalStore implements LocalStore {
       const records = rows.flatMap((row) => (row ? [restampRecord(fromRecordRow(row), clock)] : []));
       await db.syncRecords.bulkPut(records.map(toRecordRow));
       await db.syncMeta.put({ k: 'hlc', v: clock });
+    });
+  }
+
+  async dedupe(plan: DedupePlan, _now: number): Promise<void> {
+    const { db } = this;
+    // An ordinary, tracked transaction: the middleware stamps these writes as this device's edits.
+    await db.transaction('rw', [db.customers, db.invitations, db.events, db.syncRecords], async () => {
+      for (const e of plan.edits) {
+        const table = db.table(e.table);
+        const row = await table.get(e.id);
+        if (!row) continue;
+        const next = { ...row, ...e.values };
+        await table.put(e.table === 'customers' ? toRow(fromRow(next as CustomerRow)) : next);
+      }
+      for (const r of plan.removes) {
+        await moveHistory(db, r.table, r.id, r.into);
+        await db.table(r.table).delete(r.id);
+        // The tombstone the middleware just wrote names the survivor (merge.ts MERGED_FIELD).
+        const key = recordKey(r.table, r.id);
+        const row = await db.syncRecords.get(key);
+        if (row?.deleted) {
+          const marked = deleteRecord(fromRecordRow(row), row.deleted, false, r.into);
+          await db.syncRecords.put(toRecordRow(marked));
+        }
+      }
     });
   }
 

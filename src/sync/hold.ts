@@ -12,7 +12,14 @@
  * (other browsers' edits) still apply.
  */
 import { beyondBound, hlcNode, parseHlc } from '../core/hlc';
-import { isAlive, isConfirmedDelete, lastClock, mergeRecords, type SyncRecord } from '../core/merge';
+import {
+  isAlive,
+  isConfirmedDelete,
+  lastClock,
+  mergedInto,
+  mergeRecords,
+  type SyncRecord,
+} from '../core/merge';
 import type { Problem } from '../core/problem';
 import type { HeldDecision, HeldItem, HeldReason } from '../core/sync-status';
 import type { CloudView } from './cloud-view';
@@ -129,6 +136,12 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
     const parts = mine.has(key) ? undefined : mergeAll(alive.get(key) ?? []);
     if (parts) apply.push(parts);
   };
+  // A customer merged into another (same customer from two browsers) is not a loss: its data lives in the survivor.
+  const mergedHere = (r: SyncRecord) => {
+    const into = mergedInto(r);
+    const survivor = into === undefined ? undefined : base(refKey({ table: r.table, id: into }));
+    return survivor !== undefined && isAlive(survivor);
+  };
   const fresh: SyncRecord[] = [];
   for (const r of pool) {
     const key = refKey(r);
@@ -136,7 +149,7 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
     if (waiting) {
       waiting.record = mergeRecords(waiting.record, r);
       keep(key);
-    } else if (deletes(base(key), r)) fresh.push(r);
+    } else if (deletes(base(key), r) && !mergedHere(r)) fresh.push(r);
     else apply.push(r);
   }
   const live = local.filter(isAlive).length;

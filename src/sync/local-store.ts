@@ -10,6 +10,7 @@
  */
 import { ceilingAt, formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
 import type { SyncRecord, SyncTable } from '../core/merge';
+import type { DedupePlan } from '../core/sync-dedupe';
 import type { HeldRecord } from './hold';
 import type { SyncStatus } from './status';
 
@@ -67,6 +68,11 @@ export interface LocalStore {
    * alive everywhere (§3.4: an edit after a delete resurrects). Nothing else changes.
    */
   restamp(over: readonly SyncRecord[], now: number): Promise<void>;
+  /**
+   * Makes one customer of those two browsers created (core/sync-dedupe.ts): its edits and deletes are local edits,
+   * stamped and synced like the partner's; a merged-away customer's history moves to its survivor.
+   */
+  dedupe(plan: DedupePlan, now: number): Promise<void>;
   /** Sync bookkeeping; the first call creates it (device id included). */
   readMeta(): Promise<SyncMeta>;
   writeMeta(patch: Partial<SyncMeta>): Promise<void>;

@@ -12,6 +12,7 @@ import {
   type SyncTable,
   sameRecord,
 } from '../core/merge';
+import type { DedupePlan } from '../core/sync-dedupe';
 import {
   advanceClock,
   type LocalStore,
@@ -72,6 +73,11 @@ export class MemoryLocalStore implements LocalStore {
     }
   }
 
+  async dedupe(plan: DedupePlan, now: number): Promise<void> {
+    for (const e of plan.edits) this.edit(e.table, e.id, e.values, now);
+    for (const r of plan.removes) this.remove(r.table, r.id, now, false, r.into);
+  }
+
   async readMeta(): Promise<SyncMeta> {
     return structuredClone(this.meta);
   }
@@ -97,11 +103,17 @@ export class MemoryLocalStore implements LocalStore {
   }
 
   /** A local delete: a tombstone, never a missing row (§3.4); `confirmed` as an Erase or Replace marks it. */
-  remove(table: SyncTable, id: string, now: number, confirmed = false): SyncRecord | undefined {
+  remove(
+    table: SyncTable,
+    id: string,
+    now: number,
+    confirmed = false,
+    into?: string,
+  ): SyncRecord | undefined {
     const key = refKey({ table, id });
     const prev = this.records.get(key);
     if (!prev) return undefined;
-    const record = deleteRecord(prev, this.nextClock(now), confirmed);
+    const record = deleteRecord(prev, this.nextClock(now), confirmed, into);
     this.records.set(key, record);
     return clone(record);
   }
