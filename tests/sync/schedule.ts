@@ -4,8 +4,10 @@
  * are skewed, and the network delays, reorders, duplicates and drops deliveries.
  */
 import fc from 'fast-check';
-import { mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
+import { formatHlc, hlcNode } from '../../src/core/hlc';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
 import { maxInWindow } from '../../src/sync/budget';
+import { encodeDevice } from '../../src/sync/device';
 import { refKey } from '../../src/sync/local-store';
 import { OUR_LIMITS } from '../../src/sync/quota';
 import type { CloudOptions } from './fake-cloud';
@@ -22,13 +24,19 @@ export type Op =
   | { kind: 'signOut'; dev: number }
   | { kind: 'killForever'; dev: number }
   | { kind: 'uninstall'; dev: number }
-  | { kind: 'skew'; dev: number; offset: number };
+  | { kind: 'skew'; dev: number; offset: number }
+  /** The misbehaving browser writes its own key: wrong types, clocks far ahead, or tombstones for everything. */
+  | { kind: 'forge'; what: 'types' | 'ahead' | 'mass' };
 
 export interface Schedule {
   devices: number;
   cloud: CloudOptions;
   ops: Op[];
+  /** One misbehaving browser joins (forge ops); device 0 first creates 15 more customers for it to mass-delete. */
+  hostile?: boolean;
 }
+
+export const EVIL = 'Evil01';
 
 const dev = fc.integer({ min: 0, max: 3 });
 const rec = fc.integer({ min: 0, max: 3 });
@@ -88,6 +96,34 @@ export const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
   ops: fc.array(op, { minLength: 3, maxLength: 14 }),
 });
 
+const forgeOp: fc.Arbitrary<Op> = fc.record({
+  kind: fc.constant('forge' as const),
+  what: fc.constantFrom('types' as const, 'ahead' as const, 'mass' as const),
+});
+
+export const hostileScheduleArb: fc.Arbitrary<Schedule> = fc.record({
+  devices: fc.integer({ min: 2, max: 3 }),
+  cloud: fc.record({
+    mode: fc.constantFrom('chrome', 'chrome', 'firefox'),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    jitterMs: fc.constantFrom(0, 2_000, 60_000),
+    dropRate: fc.constantFrom(0, 0.1),
+    duplicateRate: fc.constantFrom(0, 0.2),
+  }),
+  // Uninstalling wipes storage.sync for every browser, the forged key with it: covered by the schedules above.
+  ops: fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: op.filter((o) => o.kind !== 'uninstall') },
+      { weight: 2, arbitrary: forgeOp },
+    ),
+    {
+      minLength: 3,
+      maxLength: 12,
+    },
+  ),
+  hostile: fc.constant(true),
+});
+
 interface Edit {
   device: Device;
   at: number;
@@ -103,11 +139,41 @@ export interface Outcome {
   uninstalled: boolean;
   /** Writes after everything settled, over three more hours. */
   lateWrites: number;
+  /** What the misbehaving browser sent. */
+  forged: Set<string>;
+  hostile: boolean;
 }
 
-function apply(fleet: Fleet, device: Device, o: Op, out: Outcome): void {
+/** The misbehaving browser's own key: everything it forged so far, as its outbox. */
+async function forge(fleet: Fleet, what: 'types' | 'ahead' | 'mass', out: Outcome, sent: SyncRecord[]) {
+  const now = fleet.time.now;
+  const at = (ms: number) => formatHlc({ pt: ms, c: 0, node: EVIL });
+  const rec = (id: string, fields: Record<string, unknown>, clock: string, deleted?: string): SyncRecord => ({
+    id,
+    table: 'customers',
+    fields,
+    clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, clock])),
+    ...(deleted ? { deleted } : {}),
+  });
+  const ids = [...Array.from({ length: 15 }, (_, i) => `m${i}`), 'c0', 'c1', 'c2', 'c3'];
+  if (what === 'types')
+    for (const id of ids.slice(-4)) sent.push(rec(id, { companyName: 42, email: ['x'] }, at(now)));
+  if (what === 'ahead')
+    for (const id of ids.slice(-4)) sent.push(rec(id, { name: 'future' }, at(now + 400 * DAY)));
+  // One mass delete: its tombstones carry one clock (a later one for a single record is an ordinary delete).
+  if (what === 'mass' && !out.forged.has('mass'))
+    for (const id of ids) sent.push(rec(id, {}, at(now), at(now)));
+  out.forged.add(what);
+  const browser = fleet.cloud.browsers.find((b) => b.id === EVIL) ?? fleet.cloud.addBrowser(EVIL);
+  const value = encodeDevice({ at: now, ver: '9', hw: '', seen: {}, pend: sent });
+  await fleet.time.resolve(browser.context().set({ [`d:${EVIL}`]: value }));
+}
+
+const DAY = 86_400_000;
+
+function apply(fleet: Fleet, device: Device, o: Op, out: Outcome, as?: string): void {
   const t = fleet.time.now;
-  const id = `c${'rec' in o ? o.rec : 0}`;
+  const id = as ?? `c${'rec' in o ? o.rec : 0}`;
   const inv = `i${'rec' in o ? o.rec : 0}`;
   let records: (SyncRecord | undefined)[] = [];
   if (o.kind === 'edit') records = [fleet.edit(device, 'customers', id, { [o.field]: o.value })];
@@ -125,8 +191,9 @@ function apply(fleet: Fleet, device: Device, o: Op, out: Outcome): void {
   for (const r of records) if (r) out.edits.push({ device, at: t, snapshot: r });
 }
 
-async function step(fleet: Fleet, o: Op, out: Outcome): Promise<void> {
+async function step(fleet: Fleet, o: Op, out: Outcome, sent: SyncRecord[]): Promise<void> {
   if (o.kind === 'wait') return fleet.run(o.ms);
+  if (o.kind === 'forge') return forge(fleet, o.what, out, sent);
   const device = fleet.devices[o.dev % fleet.devices.length] as Device;
   if (device.dead || !device.browser.installed) return;
   if (o.kind === 'restart') fleet.restart(device);
@@ -156,14 +223,33 @@ export async function execute(schedule: Schedule): Promise<Outcome> {
     deleted: new Set(),
     uninstalled: false,
     lateWrites: 0,
+    forged: new Set(),
+    hostile: schedule.hostile === true,
   };
-  for (const o of schedule.ops) await step(fleet, o, out);
+  if (out.hostile) {
+    const d0 = fleet.devices[0] as Device;
+    for (let i = 0; i < 15; i++)
+      apply(fleet, d0, { kind: 'edit', dev: 0, rec: 0, field: 'name', value: 'x' }, out, `m${i}`);
+    await fleet.run(60_000);
+  }
+  const sent: SyncRecord[] = [];
+  for (const o of schedule.ops) await step(fleet, o, out, sent);
   for (const d of fleet.live()) for (const key of d.store.records.keys()) out.created.add(key);
   for (const d of fleet.live()) {
     fleet.cloud.setOnline(d.browser, true);
     if (!d.browser.signedIn) fleet.cloud.signIn(d.browser);
   }
   await fleet.run(90 * 60_000);
+  if (out.hostile) {
+    // The partner reviews what the misbehaving browser would have deleted, and keeps it.
+    for (const d of fleet.live()) {
+      const keys = (await d.store.readMeta()).held
+        .filter((h) => h.reason === 'mass-delete')
+        .map((h) => h.key);
+      if (keys.length > 0) await fleet.time.resolve(d.engine.decide(keys, 'keep'));
+    }
+    await fleet.run(90 * 60_000);
+  }
   const settled = fleet.time.now;
   await fleet.run(3 * 3_600_000);
   out.lateWrites = fleet.writesSince(settled);
@@ -183,8 +269,30 @@ export function violations(out: Outcome): string | undefined {
     if (!sameRecord(mergeRecords(now, e.snapshot), now)) return `edit lost: ${JSON.stringify(e.snapshot)}`;
   }
   for (const key of out.created) if (!final.has(key)) return `record vanished: ${key}`;
-  for (const [key, r] of final)
-    if (r.deleted && !out.deleted.has(key)) return `tombstone nobody made: ${key}`;
+  for (const [key, r] of final) {
+    // A forged tombstone may stand on a record no honest browser made (nothing lost), or on one kept alive.
+    const made = out.edits.some((e) => refKey(e.snapshot) === key);
+    const forged = out.hostile && hlcNode(r.deleted ?? '') === EVIL && (isAlive(r) || !made);
+    if (r.deleted && !out.deleted.has(key) && !forged) return `tombstone nobody made: ${key}`;
+  }
+  if (out.hostile) {
+    for (const [key, r] of final) {
+      if (Object.values(r.clocks).some((c) => hlcNode(c) === EVIL))
+        return `a forged edit was applied: ${key}`;
+      const made = out.edits.some((e) => refKey(e.snapshot) === key);
+      if (made && !isAlive(r) && !out.deleted.has(key)) return `deleted by the misbehaving browser: ${key}`;
+    }
+    // Every browser lists what reached them (Firefox's first sync of a browser with no parent drops its keys).
+    if (!out.uninstalled && fleet.cloud.serverState()[`d:${EVIL}`] !== undefined) {
+      for (const d of live) {
+        const held = d.engine.status?.held ?? [];
+        if (out.forged.has('types') && !held.some((h) => h.reason === 'unreadable' && h.deviceId === EVIL))
+          return `${d.name} did not list the wrong types`;
+        if (out.forged.has('ahead') && !held.some((h) => h.reason === 'clock-ahead' && h.deviceId === EVIL))
+          return `${d.name} did not list the clocks ahead`;
+      }
+    }
+  }
   for (const b of fleet.cloud.browsers) {
     if (maxInWindow(b.writeTimes(), 60_000) > OUR_LIMITS.writesPerMinute) return `${b.id} over 20 writes/min`;
     if (maxInWindow(b.writeTimes(), 3_600_000) > OUR_LIMITS.writesPerHour) return `${b.id} over 600 writes/h`;
