@@ -59,7 +59,9 @@ class Groups {
   }
   union(a: string, b: string): void {
     const [x, y] = [this.find(a), this.find(b)];
-    if (x !== y) this.parent.set(x < y ? y : x, x < y ? x : y);
+    if (x === y) return;
+    const [low, high] = x < y ? [x, y] : [y, x];
+    this.parent.set(high, low);
   }
 }
 
