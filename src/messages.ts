@@ -1,5 +1,5 @@
 /**
- * The one typed message protocol between extension pages and the background (DESIGN.md, style 8). Each entry maps
+ * The one typed message protocol between extension pages and the background (docs/architecture.md, "The dependency rule, and why"). Each entry maps
  * a message type to its request and response; `background/handlers.ts` must satisfy `Handlers`, so an unknown or
  * mistyped message is a compile error, not a silent no-op. Tests kept outside the repository use these shapes.
  */

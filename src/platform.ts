@@ -1,5 +1,5 @@
 /**
- * The one layer over browser APIs (DESIGN.md, style 3): the only importer of webextension-polyfill, so every other
+ * The one layer over browser APIs (docs/architecture.md, "The dependency rule, and why"): the only importer of webextension-polyfill, so every other
  * module reads as plain TypeScript and Chrome/Firefox differences live here.
  */
 import browser, { type Manifest, type Runtime } from 'webextension-polyfill';
@@ -122,7 +122,7 @@ export const notifications = {
 const CONNECT_HOST =
   /^https:\/\/(login\.microsoftonline\.com|api\.partnercenter\.microsoft\.com|graph\.microsoft\.com)\//;
 
-/** The webmail hosts we may ask for, from the manifest (spec/webmail.md §5). */
+/** The webmail hosts we may ask for, from the manifest (docs/decisions.md, "No host permissions at install"). */
 export function optionalHosts(): string[] {
   return (
     (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ??
@@ -182,14 +182,14 @@ export function manifestVersion(): string {
 type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
 /**
- * `storage.sync` as the sync engine's `SyncArea` (src/sync/area.ts; spec/sync.md §1): the background's engine is
- * its only writer. No `clear()` on purpose (§1.9, Tabsets#13); `onChanged` only reports the sync area's changes.
+ * `storage.sync` as the sync engine's `SyncArea` (src/sync/area.ts; docs/sync.md, "Budgets and quotas"): the background's engine is
+ * its only writer. No `clear()` on purpose (docs/sync.md, "Wire format", Tabsets#13); `onChanged` only reports the sync area's changes.
  */
 export const syncArea = {
   get: (keys: string[] | null): Promise<Record<string, unknown>> => browser.storage.sync.get(keys),
   set: (items: Record<string, unknown>): Promise<void> => browser.storage.sync.set(items),
   remove: (keys: string[]): Promise<void> => browser.storage.sync.remove(keys),
-  /** Chrome's own byte count (§1.2); Firefox has it only since 78, hence optional in SyncArea. */
+  /** Chrome's own byte count (docs/sync.md, "Budgets and quotas"); Firefox has it only since 78, hence optional in SyncArea. */
   getBytesInUse: (keys: string[] | null): Promise<number> =>
     (browser.storage.sync as { getBytesInUse?: (k: string[] | null) => Promise<number> }).getBytesInUse?.(
       keys,

@@ -19,7 +19,7 @@ export async function afterWorkerWrite(): Promise<void> {
 export const handlers = {
   // A page wrote to Dexie, which the worker cannot observe: recount the badge now. The page's write is done and
   // kept whatever happens here, so a failed recount is logged, not returned as the page's failure.
-  // It also schedules a sync flush (debounced 3 s, at most 15 s: spec/sync.md §3.9); the middleware has already
+  // It also schedules a sync flush (debounced 3 s, at most 15 s: docs/sync.md, "One sync"); the middleware has already
   // stamped the write, so a lost message only delays the flush until the next reconcile.
   'data.changed': async () => {
     notifyLocalChange();

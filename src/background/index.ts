@@ -30,7 +30,7 @@ import { reconcile, startSync } from './sync';
 const TYPES = Object.keys(handlers) as MessageType[];
 const own = { id: runtime.id(), baseUrl: runtime.url('') };
 
-/** Errors stop here, at the top (DESIGN.md, style 11): a listener has no caller to return them to. */
+/** Errors stop here, at the top (docs/decisions.md, "Errors are returned inside, caught at the top"): a listener has no caller to return them to. */
 const report = (what: string) => (error: unknown) => console.error(what, error);
 
 const reminders: ReminderPort = {
@@ -62,7 +62,7 @@ runtime.onStartup.addListener(() => {
 
 alarms.onAlarm.addListener((alarm: { name: string }) => {
   void onAlarm(alarm, reminders).catch(report(`Alarm ${alarm.name} failed`));
-  // The hourly alarm is also sync's backstop: a full reconcile (spec/sync.md §3.10), whatever the worker missed.
+  // The hourly alarm is also sync's backstop: a full reconcile (docs/sync.md, "One sync"), whatever the worker missed.
   if (alarm.name === REFRESH_ALARM) void reconcile().catch(report('Sync reconcile failed'));
   // Partner Center every 6 hours while signed in (docs/connect.md, "When it runs"); signed out, the schedule stops.
   if (alarm.name === CONNECT_ALARM) {
@@ -78,7 +78,7 @@ notifications.onClicked((id) => {
 
 menus.onClicked.addListener(onMenuClick);
 
-// Every worker start: listen to storage.sync and reconcile (spec/sync.md §3.10).
+// Every worker start: listen to storage.sync and reconcile (docs/sync.md, "One sync").
 startSync();
 
 // Every worker start: the badge survives a restart but the count may have changed while the worker slept.

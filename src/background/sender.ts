@@ -7,7 +7,7 @@ export interface OwnExtension {
 }
 
 /**
- * The trust boundary (DESIGN.md, style 9): only our own extension pages may drive the worker. A content script
+ * The trust boundary (docs/decisions.md, "Only our own pages may drive the worker"): only our own extension pages may drive the worker. A content script
  * carries a `tab` and a web origin; another extension has another id. `self` is passed in (index.ts reads it from
  * platform) so the rule is tested in Node with plain senders.
  */

@@ -1,5 +1,5 @@
 /**
- * The worker's one sync engine (spec/sync.md §3.1: the background is the only writer to storage.sync) over the
+ * The worker's one sync engine (docs/decisions.md, "One writer to storage.sync: the worker": the background is the only writer to storage.sync) over the
  * extension's Dexie database and the real `storage.sync`. Started at every worker start (`start()` registers the
  * onChanged listener, then runs a full reconcile), unless the partner turned sync off on this device.
  */
@@ -33,7 +33,7 @@ function run(): void {
 
 export function startSync(): void {
   // The flag is read first, so a device with sync off never writes. A change that woke the worker before the
-  // listener exists is not lost: start() begins with a full reconcile (§3.10).
+  // listener exists is not lost: start() begins with a full reconcile (docs/sync.md, "One sync").
   void getSyncEnabled(db).then((on) => {
     if (on && !engine) run();
   });

@@ -1,5 +1,5 @@
 /**
- * The shape every webmail adapter has (DESIGN.md, style 2): one file per site, one object that `satisfies
+ * The shape every webmail adapter has (docs/architecture.md, "Layers"): one file per site, one object that `satisfies
  * WebmailAdapter`, listed in `index.ts`. Adapters only locate things; `composes.ts` in this folder does the filling
  * and `insert.ts` the body techniques, so a site file is its selectors plus the few behaviours that differ.
  * docs/webmail.md is the table of every selector, its evidence and its confidence.

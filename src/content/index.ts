@@ -20,7 +20,7 @@ import { outlook } from './outlook';
 import { proton } from './proton';
 import { yahoo } from './yahoo';
 
-/** Adding a webmail = one adapter file + one entry here (DESIGN.md, style 2). */
+/** Adding a webmail = one adapter file + one entry here (docs/architecture.md, "Layers"). */
 export const ADAPTERS: readonly WebmailAdapter[] = [gmail, outlook, yahoo, proton];
 
 export interface ContentApi {

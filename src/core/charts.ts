@@ -2,7 +2,7 @@
  * What the options page's charts show, computed from invitations. Pure: the SVG drawing is the page's.
  *
  * Funnel (invited → accepted → removed) counts the current cycle of each invitation that was sent: "accepted"
- * includes those since removed (a relationship is only removed after being accepted, spec §6), so each stage is
+ * includes those since removed (a relationship is only removed after being accepted, docs/partner-center.md, "Relationship states"), so each stage is
  * part of the one before. Customers found accepted in Partner Center's export with no invitation recorded were never
  * invited through the extension: they are counted apart rather than inflating the acceptance rate.
  */

@@ -1,5 +1,5 @@
 /**
- * Reads Partner Center's Customers export (Customers > Export customers, spec/partner-center.md §5): columns
+ * Reads Partner Center's Customers export (Customers > Export customers, docs/partner-center.md, "Reading Partner Center's customer export"): columns
  * Microsoft ID, Company name, Primary domain name, Relationship, in any order, among others. Pure.
  * Public through reconcile.ts.
  */
@@ -141,7 +141,7 @@ export function parseCustomerExport(text: string): { rows: ExportRow[]; problems
         problem(row.field, row.code, record.line, `Line ${record.line} ${row.why}: row skipped.`),
       );
     } else if (!seen.has(row.tenantId)) {
-      // Dual partners see one row per partner (spec §5): the first is kept.
+      // Dual partners see one row per partner (docs/partner-center.md, "Reading Partner Center's customer export"): the first is kept.
       seen.add(row.tenantId);
       rows.push(row);
     }

@@ -7,7 +7,7 @@ import { isGuid } from './link';
 import type { Finding, Language } from './types';
 
 export interface Customer {
-  /** `crypto.randomUUID()`: records are merged across browsers later (spec/sync.md §3.2). */
+  /** `crypto.randomUUID()`: records are merged across browsers later (docs/sync.md, "What syncs"). */
   id: string;
   companyName: string;
   contactName: string;
@@ -19,7 +19,7 @@ export interface Customer {
   tenantId: string;
   language: Language;
   notes: string;
-  /** Multi-channel: only one partner can hold admin permissions for a service (spec §6); the UI says so. */
+  /** Multi-channel: only one partner can hold admin permissions for a service (docs/partner-center.md, "Relationship states"); the UI says so. */
   servedByAnotherPartner: boolean;
   createdAt: number;
   updatedAt: number;
@@ -77,7 +77,7 @@ export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 
 const HOST_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 
-/** Hostname syntax (spec §3): dot-separated labels of letters, digits and inner hyphens, a letter TLD. */
+/** Hostname syntax (RFC 1123 §2.1; RFC 952): dot-separated labels of letters, digits and inner hyphens, a letter TLD. */
 export function isDomain(s: string): boolean {
   const labels = s.split('.');
   const tld = labels[labels.length - 1] ?? '';

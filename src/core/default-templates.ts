@@ -1,5 +1,5 @@
 /**
- * The reseller invitation templates the extension ships with, in our own words (spec/partner-center.md §4).
+ * The reseller invitation templates the extension ships with, in our own words (docs/partner-center.md, "The invitation email").
  * Kept short on purpose: rendered and encoded, each must fit a `mailto:` URL (MAILTO_MAX) with a long link.
  */
 import type { Language, Template } from './types';

@@ -1,6 +1,6 @@
 /**
- * Follow-up templates, one per blocker that keeps an invitation pending (spec/partner-center.md §6–7), and the
- * GDAP request template (§4's GDAP elements). Our own words, EN and FR; every one keeps `{{link}}` and passes
+ * Follow-up templates, one per blocker that keeps an invitation pending (docs/partner-center.md, "The invitation email"), and the
+ * GDAP request template (same section). Our own words, EN and FR; every one keeps `{{link}}` and passes
  * `checkTemplate`. Short, like the defaults, so a rendered draft still fits a `mailto:` URL.
  */
 import type { Language, Template } from './types';

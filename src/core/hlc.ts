@@ -1,9 +1,9 @@
 /**
- * Hybrid logical clock (spec/sync.md §3.3; Kulkarni, Demirbas et al., "Logical Physical Clocks", 2014).
+ * Hybrid logical clock (docs/sync.md, "Clocks"; Kulkarni, Demirbas et al., "Logical Physical Clocks", 2014).
  *
  * A clock is physical milliseconds plus a counter plus the device that made it. Its string form is fixed-width
  * base 36 (`pt` 9 chars, counter 3 chars) followed by the device id, so plain string comparison is the total order
- * and the device id breaks ties. Pure: the caller passes `now` and persists the clock (in Dexie, §3.3, so every
+ * and the device id breaks ties. Pure: the caller passes `now` and persists the clock (in Dexie, docs/sync.md, "Clocks", so every
  * extension context shares one monotonic clock).
  */
 
@@ -21,7 +21,7 @@ const C_WIDTH = 3;
 /** 36^9 ms reaches the year 5138. */
 export const MAX_PT = 36 ** PT_WIDTH - 1;
 export const MAX_COUNTER = 36 ** C_WIDTH - 1;
-/** §3.3: beyond one hour ahead, tell the user that a device's clock is far off (TopGun tolerates 60 s silently). */
+/** docs/sync.md, "Clocks": beyond one hour ahead, tell the user that a device's clock is far off (TopGun tolerates 60 s silently). */
 export const SKEW_WARN_MS = 60 * 60 * 1000;
 /**
  * How far ahead of this device's wall clock a clock may be and still be adopted (docs/sync.md, "Held aside"). An
@@ -95,7 +95,7 @@ export function tick(local: Hlc, now: number): Hlc {
  * A clock received from another device; callers pass clocks within `ceilingAt(now)` only (a clock beyond it is
  * held aside, docs/sync.md "Held aside"; `advanceClock` caps a released one at the bound). The paper's rule: the result exceeds both clocks, so any edit made after
  * seeing a value sorts after it even when the sender's wall clock is ahead. A future clock within the bound is adopted, never
- * clamped: clamping would let an edit made after seeing it lose to it (§5.4 "causally later edits must win").
+ * clamped: clamping would let an edit made after seeing it lose to it (docs/sync.md, "Clocks").
  */
 export function receive(local: Hlc, remote: Hlc, now: number): Hlc {
   const pt = Math.max(local.pt, remote.pt, wall(now));
@@ -111,7 +111,7 @@ export function aheadBy(remote: Hlc, now: number): number {
   return Math.max(0, remote.pt - wall(now));
 }
 
-/** Whether a received clock says its device's wall clock is far off (§3.3: warn, never reject). */
+/** Whether a received clock says its device's wall clock is far off (docs/sync.md, "Clocks": warn, never reject). */
 export function isFarAhead(remote: Hlc, now: number): boolean {
   return aheadBy(remote, now) > SKEW_WARN_MS;
 }
@@ -136,7 +136,7 @@ export function hlcNode(s: string): string {
 
 /**
  * The smallest clock string at a wall time, whatever the device: `x < hlcAt(t)` means "x was issued before t".
- * Used for time-based thresholds such as the tombstone age of §3.11.
+ * Used for time-based thresholds such as the tombstone age of docs/sync.md, "Tombstones and their collection".
  */
 export function hlcAt(ms: number): string {
   return wall(ms).toString(36).padStart(PT_WIDTH, '0');

@@ -2,7 +2,7 @@
  * What an invitation is and what can be read off it at a given time (days waiting, follow-up due, GDAP days left).
  * How it changes is status.ts. Pure.
  *
- * GDAP expiry: Microsoft's 90-day clock starts when the partner locks the request (spec/partner-center.md §2.2),
+ * GDAP expiry: Microsoft's 90-day clock starts when the partner locks the request (docs/partner-center.md, "Link formats"),
  * and a re-sent email does not restart it, so it runs from `gdapSince`, the first send of the current GDAP link
  * (reset when the link changes), not from the last send.
  */
@@ -31,7 +31,7 @@ export const STATUS_ORDER: Readonly<Record<InvitationStatus, number>> = {
 };
 
 export interface GdapDetails {
-  /** The per-customer GDAP link (spec §2.2), checked with `checkLink`. */
+  /** The per-customer GDAP link (docs/partner-center.md, "Link formats"), checked with `checkLink`. */
   link: string;
   roles?: string;
   duration?: string;
@@ -56,7 +56,7 @@ export interface InvitationState {
   endedAt?: number;
   /** A follow-up date the partner set; otherwise follow-up is due `thresholdDays` after the last send. */
   followUpDueAt?: number;
-  /** DAP-era: the customer removed our admin roles; we still carry support and the reseller agreement (§6). */
+  /** DAP-era: the customer removed our admin roles; we still carry support and the reseller agreement (docs/partner-center.md, "Relationship states"). */
   adminAccessRemoved: boolean;
   channel: Channel;
   changedAt: number;
@@ -168,7 +168,7 @@ export function canUndo(inv: Invitation, now: number): boolean {
   return inv.previous !== undefined && now - inv.changedAt <= UNDO_WINDOW_MS;
 }
 
-/** A GDAP send needs a GDAP link (spec §2.2); the message lists what `checkLink` found. */
+/** A GDAP send needs a GDAP link (docs/partner-center.md, "Link formats"); the message lists what `checkLink` found. */
 export function checkGdap(gdap: GdapDetails | undefined): string | undefined {
   if (!gdap)
     return 'A GDAP invitation needs the GDAP link from Partner Center > Customers > Admin relationships.';

@@ -1,5 +1,5 @@
 /**
- * Reseller and GDAP invitation links (spec partner-center.md §2–§3): build format C / C-ind from the
+ * Reseller and GDAP invitation links (docs/partner-center.md, "Link formats"): build format C / C-ind from the
  * profile and check a pasted link. Pure: only URL and URLSearchParams.
  *
  * Finding codes (stable; the UI maps them to localised text). [field]; (w) = warning, the rest are problems.
@@ -33,7 +33,7 @@
  * - dap-true [DAP] (w): DAP is no longer granted with reseller relationships (since 9 October 2023).
  *
  * Parameter names and the invType / DAP values compare case-insensitively: Partner Center emits the case
- * shown in the spec, and rejecting a case variant of a working link would cost more than accepting one.
+ * shown in Microsoft's documentation (docs/partner-center.md, "Link formats"), and rejecting a case variant of a working link would cost more than accepting one.
  */
 import type { Finding, LinkCheck, LinkProfile, LinkType } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The merge of synced records (spec/sync.md §3.4): a join, so it is commutative, associative and idempotent, and
+ * The merge of synced records (docs/sync.md, "Merge rules"): a join, so it is commutative, associative and idempotent, and
  * every browser that has seen the same edits holds the same records whatever the order they arrived in.
  *
  * - A field is a last-writer-wins register ordered by its HLC string (the device id inside breaks ties).
@@ -10,7 +10,7 @@
  *   replaces them (status.ts bumps the epoch whenever a send time is dropped). `firstSentAt`/`lastSentAt` are index
  *   keys derived from them, recomputed, never merged on their own.
  * - A delete is a tombstone clock. The record is dead while no field clock is later than the tombstone; an edit
- *   strictly after it resurrects the record (§3.4 `alive = max(field clocks) > del`): keeping an edit is never a
+ *   strictly after it resurrects the record (docs/sync.md, "Merge rules"): keeping an edit is never a
  *   loss, and the user can delete again. `deleteRecord` also blanks every LWW field at the tombstone's clock, so
  *   the customer's personal data leaves the synced copy with the delete rather than at collection.
  * - Fields this version does not know (added by a newer one) merge as LWW fields and survive a round trip.
@@ -24,7 +24,7 @@ export const SYNC_TABLES: readonly SyncTable[] = ['customers', 'invitations', 's
 export interface SyncRecord {
   id: string;
   table: SyncTable;
-  /** JSON values only (strings, numbers, booleans, arrays, plain objects, null): §1.9, uBO's Date bug. */
+  /** JSON values only (strings, numbers, booleans, arrays, plain objects, null): docs/sync.md, "Wire format", uBO's Date bug. */
   fields: Record<string, unknown>;
   /** Field name → HLC string of its last write. A field is present when it has a clock. */
   clocks: Record<string, string>;

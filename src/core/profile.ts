@@ -1,6 +1,6 @@
 /**
  * The partner profile: who sends the invitation and which link it carries. The link comes from one of two sources
- * (spec/partner-center.md §2.1 "Rules"): generated from the tenant ID, or pasted from Partner Center byte for byte.
+ * (docs/partner-center.md, "Link formats"): generated from the tenant ID, or pasted from Partner Center byte for byte.
  */
 import { buildResellerLink, checkLink, checkProfile, LINK_MAX } from './link';
 import type { Parsed } from './problem';
@@ -156,7 +156,7 @@ const gdapIsNotAProfileLink: Finding = {
     'Customers > Request a reseller relationship.',
 };
 
-/** Labels the kind of link everywhere, since partners confuse them (spec §7). */
+/** Labels the kind of link everywhere, since partners confuse them (docs/partner-center.md, "Link formats"). */
 export function linkTypeKey(type: LinkType): string {
   return { reseller: 'linkTypeDirect', 'indirect-reseller': 'linkTypeIndirect', gdap: 'linkTypeGdap' }[type];
 }

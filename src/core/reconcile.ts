@@ -1,5 +1,5 @@
 /**
- * Partner Center reconcile (spec/partner-center.md §5): match the export's rows to local customers, and plan what
+ * Partner Center reconcile (docs/partner-center.md, "Reading Partner Center's customer export"): match the export's rows to local customers, and plan what
  * to change for the partner to review. Pure; `src/db` applies the plan. A public API: tests kept outside the
  * repository call parseCustomerExport, matchCustomers and normaliseCompanyName from this module.
  */

@@ -1,8 +1,8 @@
 /**
- * The status machine of an invitation (spec/partner-center.md §6 and the tracking work item). Pure: the caller
+ * The status machine of an invitation (docs/partner-center.md, "Relationship states"). Pure: the caller
  * passes "now" and fresh ids; `src/db` stores what `transition` returns, with its event, in one transaction.
  *
- * Epoch (for sync, spec/sync.md §3.4): status merges by (epoch, STATUS_ORDER), so a stale `pending` from another
+ * Epoch (for sync, docs/sync.md, "Merge rules"): status merges by (epoch, STATUS_ORDER), so a stale `pending` from another
  * browser never overwrites `accepted`. Every transition whose status goes down that order (reopen, undo of
  * accept/withdraw/end, a send after withdrawal or removal) bumps the epoch, and so does every one that drops a send
  * time (a new cycle, undo of a send): within an epoch `sentAt` only grows, so sync may merge it as a union and let

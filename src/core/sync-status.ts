@@ -1,26 +1,26 @@
 /**
- * What the options page and the popup show about sync (issue 5 "UI"; spec/sync.md §3.11 degradation ladder). Plain
+ * What the options page and the popup show about sync (docs/sync.md, "Degradation states"). Plain
  * data, stored in `SyncMeta.status` so any extension page can read it live from Dexie.
  */
 
 import type { Problem } from './problem';
 
-/** §3.11: ok; near full (banner with usage); full (a deterministic subset syncs); over quota after incoming data;
+/** docs/sync.md, "Degradation states": ok; near full (banner with usage); full (a deterministic subset syncs); over quota after incoming data;
  * unavailable (sync off, unsupported, or data only a newer version can write). */
 export type SyncState = 'ok' | 'near-full' | 'full' | 'over-quota' | 'unavailable';
 
 export type SyncWarning =
-  /** "A synced device's clock is N h ahead" (§3.3): its edits win ties they should not. */
+  /** "A synced device's clock is N h ahead" (docs/sync.md, "Clocks"): its edits win ties they should not. */
   | { code: 'clock-skew'; deviceId: string; aheadMs: number }
   /** Browser sync is full: `notSynced` customers stay on this device only ("not synced", export offered). */
   | { code: 'full'; notSynced: number }
   | { code: 'over-quota'; bytesUsed: number }
   | { code: 'unavailable'; reason: string }
-  /** Keys this version could not read; kept as they are, never overwritten (§3.10). */
+  /** Keys this version could not read; kept as they are, never overwritten (docs/sync.md, "Wire format"). */
   | { code: 'quarantined'; keys: string[] }
   /** Another browser runs a newer version of the extension: update this one. */
   | { code: 'newer-version' }
-  /** Records older than a tombstone collection this device missed: keep or discard them (§3.11 rejoin). */
+  /** Records older than a tombstone collection this device missed: keep or discard them (docs/sync.md, "Tombstones and their collection"). */
   | { code: 'review'; count: number }
   /** storage.sync refused a write for its rate; the next try is at `until`. */
   | { code: 'rate-limited'; until: number }

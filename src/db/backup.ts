@@ -1,6 +1,6 @@
 /**
  * Whole-database reads and writes: the customers table with statuses (options page, CSV), backup, restore and
- * erase. Only ordinary puts and deletes, never `db.delete()` or `clear()`: the sync work item's change tracking
+ * erase. Only ordinary puts and deletes, never `db.delete()` or `clear()`: sync's change tracking (docs/decisions.md, "Deletes are tombstones")
  * must see each record that goes.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, checkBackup } from '../core/backup';

@@ -1,4 +1,4 @@
-/** The one Dexie instance of an extension context: the only code that opens IndexedDB (DESIGN.md). */
+/** The one Dexie instance of an extension context: the only code that opens IndexedDB (docs/architecture.md, "Layers"). */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Customer } from '../core/customer';
 import type { Invitation, InvitationEvent } from '../core/status';
@@ -34,7 +34,7 @@ export type ResellerDb = Dexie & {
 export function createDb(name = DB_NAME): ResellerDb {
   const db = new Dexie(name) as ResellerDb;
   declareSchema(db);
-  // Stamps sync clocks and records tombstones inside every write's transaction (spec/sync.md §4.6).
+  // Stamps sync clocks and records tombstones inside every write's transaction (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
   db.use(syncTracking);
   // Keeps the popup's counts in every write's transaction (counts-middleware.ts).
   db.use(countsMiddleware);
@@ -47,7 +47,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /**
  * Ids of every record: 12 random base62 characters (about 71 bits, so two browsers never mint the same one), about
- * half the synced bytes of a UUID (spec/sync.md §3.2). Ids are opaque: rows made with `crypto.randomUUID()` by
+ * half the synced bytes of a UUID (docs/decisions.md, "Short random ids"). Ids are opaque: rows made with `crypto.randomUUID()` by
  * earlier versions keep theirs.
  */
 export function newId(): string {

@@ -1,5 +1,5 @@
 /**
- * Every schema version, oldest first (DESIGN.md, style 10). A version stays here while it carries an upgrade, so a
+ * Every schema version, oldest first (docs/decisions.md, "The schema keeps its old versions"). A version stays here while it carries an upgrade, so a
  * browser that skipped releases still upgrades step by step. Ids are strings everywhere (`crypto.randomUUID()`):
  * records are merged across browsers later, and auto-increment keys would collide.
  */
@@ -28,12 +28,12 @@ export function declareSchema(db: Dexie): void {
     // The timeline: one append-only row per transition, read per customer in time order.
     events: 'id, [customerId+at]',
   });
-  // Version 3 (sync, spec/sync.md §3.2, §4.6) adds the bookkeeping of the change-tracking middleware
+  // Version 3 (sync, docs/sync.md, "What syncs", docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction") adds the bookkeeping of the change-tracking middleware
   // (sync-tracking.ts); its upgrade records every existing customer, invitation and synced setting so they sync.
   db.version(3)
     .stores({
       // One per synced record, key 'table/id': fields, field clocks and tombstone clock (sync-meta.ts). A deleted
-      // record's row leaves its table; its tombstone stays here until every device has seen it (§3.11).
+      // record's row leaves its table; its tombstone stays here until every device has seen it (docs/sync.md, "Tombstones and their collection").
       syncRecords: 'key',
       // One row per bookkeeping value `{ k, v }`: device id, clock, acks, write log, status (sync-meta.ts).
       syncMeta: 'k',

@@ -1,11 +1,11 @@
 /**
- * What of a stored row syncs, and the row a synced record becomes (spec/sync.md §3.2, issue 5 "What syncs").
+ * What of a stored row syncs, and the row a synced record becomes (docs/sync.md, "What syncs").
  *
  * - customers: every field but the index keys `nameKey` and `words`, rebuilt from the record on this device;
  * - invitations: every field but `previous` (an undo snapshot, meaningful for 10 s on this browser only) and
  *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: merge.ts);
  * - settings: the rows `profile`, `templates` and `tracking`, one synced field per property of their value, so two
- *   browsers editing different template languages both keep their edit (§3.4 field-level LWW).
+ *   browsers editing different template languages both keep their edit (docs/sync.md, "Merge rules").
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
 import {
@@ -61,7 +61,7 @@ export function editValues(
   return values;
 }
 
-/** The record of a write, stamped with `clock`; writing a row always leaves its record alive (§3.4). */
+/** The record of a write, stamped with `clock`; writing a row always leaves its record alive (docs/sync.md, "Merge rules"). */
 export function stampRow(
   prev: SyncRecord | undefined,
   table: SyncTable,

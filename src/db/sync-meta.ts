@@ -1,9 +1,9 @@
 /**
- * The sync bookkeeping tables (schema version 3) and the device's hybrid logical clock in them (spec/sync.md §3.3:
+ * The sync bookkeeping tables (schema version 3) and the device's hybrid logical clock in them (docs/sync.md, "Clocks":
  * the clock lives in Dexie and advances inside the write's own transaction, because popup, options page and worker
  * are separate realms and an in-memory clock would fork).
  *
- *   syncRecords: one row per synced record, `{ key: 'table/id', ...SyncRecord }`, tombstones included (§3.4);
+ *   syncRecords: one row per synced record, `{ key: 'table/id', ...SyncRecord }`, tombstones included (docs/sync.md, "Merge rules");
  *   syncMeta:    one row per bookkeeping value, `{ k, v }`: `deviceId`, `hlc`, and the engine's SyncMeta fields.
  */
 import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
@@ -36,7 +36,7 @@ export function fromRecordRow(row: RecordRow): SyncRecord {
 
 /**
  * Marks a transaction as applying data from storage.sync: the middleware writes it as given, without stamping
- * clocks (§3.10; Dexie Cloud's `disableChangeTracking`). The flag lives on the IndexedDB transaction, which is the
+ * clocks (docs/sync.md, "One sync"; Dexie Cloud's `disableChangeTracking`). The flag lives on the IndexedDB transaction, which is the
  * `trans` every DBCore request of that transaction carries.
  */
 const UNTRACKED = Symbol('reseller-invite.untracked');
@@ -95,7 +95,7 @@ export async function loadClockRows(table: EntityTable<MetaRow, 'k'>): Promise<{
   return clockOf(idRow, hlcRow);
 }
 
-/** The next clock of a local edit (§3.3 local event), persisted in the same transaction. */
+/** The next clock of a local edit (docs/sync.md, "Clocks"), persisted in the same transaction. */
 export async function nextClock(down: DBCore, trans: DBCoreTransaction): Promise<string> {
   const { id, hlc } = await loadClock(down, trans);
   const current = parseHlc(hlc);

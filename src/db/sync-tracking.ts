@@ -1,10 +1,10 @@
 /**
- * The change-tracking DBCore middleware (spec/sync.md §4.6, modelled on Dexie Cloud's
+ * The change-tracking DBCore middleware (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction", modelled on Dexie Cloud's
  * createMutationTrackingMiddleware): every write to a synced table, from any extension context, stamps the changed
  * fields with a fresh HLC and records the result in `syncRecords`, inside the write's own transaction, so no write
- * escapes sync and an aborted write leaves no clock behind. A delete becomes a tombstone there (§3.4) while the row
+ * escapes sync and an aborted write leaves no clock behind. A delete becomes a tombstone there (docs/sync.md, "Merge rules") while the row
  * really goes, so no query of src/db ever sees a deleted record. Transactions marked with `markUntracked` (data
- * applied from storage.sync, §3.10) pass through untouched.
+ * applied from storage.sync, docs/sync.md, "One sync") pass through untouched.
  */
 import type {
   DBCore,
@@ -132,7 +132,7 @@ export const syncTracking: Middleware<DBCore> = {
   create(down) {
     return {
       ...down,
-      // Every read-write transaction on a synced table also covers the bookkeeping tables (§4.6).
+      // Every read-write transaction on a synced table also covers the bookkeeping tables (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
       transaction(stores, mode, options) {
         const all =
           mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) ? [...stores, RECORDS, META] : stores;

@@ -1,6 +1,6 @@
 /**
  * Schema version 3's upgrade: every row that existed before sync gets its record, stamped with one fresh clock of a
- * new device id, so the data of a browser that had the extension before sync also syncs (issue 5).
+ * new device id, so the data of a browser that had the extension before sync also syncs (docs/decisions.md, "The schema keeps its old versions").
  */
 import type { Transaction } from 'dexie';
 import { formatHlc, tick, zeroHlc } from '../core/hlc';

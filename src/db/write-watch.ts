@@ -1,7 +1,7 @@
 /**
  * Calls a listener once after each committed transaction of this Dexie instance that wrote to the partner's data
  * (customers, invitations, events, settings). A page registers it once (ui/tell-worker.ts) to tell the worker,
- * which cannot observe a page's writes itself (no liveQuery in a service worker, DESIGN.md): every write reaches
+ * which cannot observe a page's writes itself (no liveQuery in a service worker; docs/architecture.md, "Data flow"): every write reaches
  * sync and the badge, including ones whose caller forgot, and a transaction of a hundred puts tells it once.
  * Only this instance's own transactions count: changes seen from other contexts never echo back.
  */

@@ -1,6 +1,6 @@
 /**
- * Our own write budget (spec/sync.md §3.9): at most 20 `set()`/`remove()` calls in any 60 s and 600 in any hour,
- * about a third of Chrome's 120/1,800 (§1.3). Sliding windows are stricter than Chrome's fixed ones, so a call we
+ * Our own write budget (docs/sync.md, "Budgets and quotas"): at most 20 `set()`/`remove()` calls in any 60 s and 600 in any hour,
+ * about a third of Chrome's 120/1,800 (docs/sync.md, "Budgets and quotas"). Sliding windows are stricter than Chrome's fixed ones, so a call we
  * allow can never be the one Chrome refuses for rate, whatever its window boundaries.
  */
 import { OUR_LIMITS } from './quota';
@@ -51,7 +51,7 @@ export function recordWrite(log: readonly number[], now: number): number[] {
   return [...trimLog(log, now), now];
 }
 
-/** Largest number of calls in any window of `windowMs` (for tests of the budget property, §5.3 item 4). */
+/** Largest number of calls in any window of `windowMs` (for tests of the budget property, docs/sync.md, "What is guaranteed, and what is not"). */
 export function maxInWindow(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let best = 0;

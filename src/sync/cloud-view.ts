@@ -1,5 +1,5 @@
 /**
- * One read of storage.sync, decoded (spec/sync.md §3.6, §3.10). Readers take every shard key they find whatever the
+ * One read of storage.sync, decoded (docs/sync.md, "Shards", docs/sync.md, "One sync"). Readers take every shard key they find whatever the
  * current shard count, plus every device's outbox, so a reshard, a partial arrival or a mix of layouts never hides
  * a record: duplicates merge away. Keys this version cannot read are reported, never dropped or rewritten.
  */
@@ -16,7 +16,7 @@ export interface Manifest {
   fmt: string;
   /** Shard count the writer used (informational: readers union all shard keys). */
   S: number;
-  /** Tombstone collection watermark (§3.11). */
+  /** Tombstone collection watermark (docs/sync.md, "Tombstones and their collection"). */
   gc: string;
 }
 
@@ -119,7 +119,7 @@ function decodeAll(raw: Record<string, unknown>, now: number) {
   return { view, copies };
 }
 
-/** Device keys of devices silent for longer than §3.11's 180 days: ours to remove when space is short. */
+/** Device keys of devices silent for longer than 180 days (docs/sync.md, "Device keys, acks and the outbox"): ours to remove when space is short. */
 export function forgottenDevices(view: CloudView, now: number): string[] {
   return [...view.devices.entries()].filter(([, d]) => d.at < now - FORGET_MS).map(([id]) => `d:${id}`);
 }

@@ -1,15 +1,15 @@
 /**
- * Wire format (spec/sync.md §3.5). Keys are short because key bytes count against the quota:
+ * Wire format (docs/sync.md, "Wire format"). Keys are short because key bytes count against the quota:
  *   `m`            manifest, a small plain object `{ v, fmt, S, gc }`
- *   `s0` … `s15`   record shards (§3.6)
- *   `d:<deviceId>` one device's acks and outbox (§3.7)
+ *   `s0` … `s15`   record shards (docs/sync.md, "Shards")
+ *   `d:<deviceId>` one device's acks and outbox (docs/sync.md, "Device keys, acks and the outbox")
  * Shard and device values are strings: `z2:` + base85(deflateRaw(UTF-8 JSON)), or `j1:` + JSON when that is smaller
  * by Chromium's count. The base-85 alphabet (ALPHABET85) is printable ASCII without `<`, `"`, `\` or space, so its
- * size is the same in Chrome and Firefox (§1.2), and it takes 5 characters per 4 bytes where base64 takes 5⅓ (−6%).
+ * size is the same in Chrome and Firefox (docs/sync.md, "Budgets and quotas"), and it takes 5 characters per 4 bytes where base64 takes 5⅓ (−6%).
  * `z1:` (base64, written by version 1) is still read.
  *
  * Inside: `{ v: 1, n, t }`, the records laid out by columns.ts.
- * Anything this version cannot read is reported as `corrupt` or `newer`, never guessed at (§3.10 quarantine).
+ * Anything this version cannot read is reported as `corrupt` or `newer`, never guessed at (docs/sync.md, "Wire format").
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { isDeviceId } from '../core/hlc';
@@ -19,7 +19,7 @@ import { chromiumStringBytes } from './quota';
 
 /**
  * 2: time columns relative to their field clocks (columns.ts). A reader of version 2 reads version 1 payloads (they
- * never hold a `{ t }` column); a version-1 reader sees `v: 2` and quarantines it as newer (§3.10).
+ * never hold a `{ t }` column); a version-1 reader sees `v: 2` and quarantines it as newer (docs/sync.md, "Wire format").
  */
 export const WIRE_VERSION = 2;
 export const FORMAT = 'z2';

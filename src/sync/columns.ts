@@ -1,7 +1,7 @@
 /**
- * Records inside a shard or an outbox (spec/sync.md §3.5), laid out for deflate: per table, column by column, so
+ * Records inside a shard or an outbox (docs/sync.md, "Wire format"), laid out for deflate: per table, column by column, so
  * that similar strings sit together (measured: −5% against row-major), with fields named in a header so that
- * fields a newer version added travel by name and survive a round trip through this one (§3.4).
+ * fields a newer version added travel by name and survive a round trip through this one (docs/sync.md, "Merge rules").
  *
  *   payload = { n: [device ids], t: { <table code>: block } }
  *   block   = { c: [field names], i: [ids], b: [base clock], d?: [del], s?: [sparse], v: [column…] }

@@ -1,7 +1,7 @@
 /**
- * One sync (spec/sync.md §3.9 flush and §3.10 receive, which are the same thing here): read the whole area, merge
+ * One sync (docs/sync.md, "One sync": a flush and a receive are the same thing here): read the whole area, merge
  * it into the local store, collect what may be collected, plan, and make at most one write call. Reads are free
- * (§1.3); a write happens only when the area lacks something this device has, which is also the anti-entropy step
+ * (docs/sync.md, "Budgets and quotas"); a write happens only when the area lacks something this device has, which is also the anti-entropy step
  * that re-asserts an edit that lost a race at the server.
  */
 import { maxHlc } from '../core/hlc';
@@ -41,7 +41,7 @@ interface Prepared {
   syncable: SyncRecord[];
 }
 
-/** Acks, tombstone collection and the rejoin review after the merge (§3.7, §3.11). */
+/** Acks, tombstone collection and the rejoin review after the merge (docs/sync.md, "Device keys, acks and the outbox", docs/sync.md, "Tombstones and their collection"). */
 async function prepare(store: LocalStore, meta: SyncMeta, view: CloudView, now: number): Promise<Prepared> {
   const me = meta.deviceId;
   const acks = updateAcks(meta.acks, view.devices, me);

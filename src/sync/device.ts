@@ -1,7 +1,7 @@
 /**
- * Each device's own key `d:<deviceId>` (spec/sync.md §3.7): only that device writes it, so it can never lose a
+ * Each device's own key `d:<deviceId>` (docs/sync.md, "Device keys, acks and the outbox"): only that device writes it, so it can never lose a
  * server race. It carries
- *   at    the device's wall clock at its last write (activity, and the clock-skew warning of §3.3),
+ *   at    the device's wall clock at its last write (activity, and the clock-skew warning of docs/sync.md, "Clocks"),
  *   hw    the latest clock of the device's own edits: an ack `seen[X] = hw(X)` says "I merged X's outbox as of hw",
  *   seen  its acks of every other device,
  *   pend  its outbox: the records it edited whose edits not every active peer has acked yet.
@@ -15,7 +15,7 @@ import { encodeRecords } from './columns';
 import { OUR_LIMITS } from './quota';
 
 const DAY = 86_400_000;
-/** §3.7/§3.11: a device counts as active while it wrote within 60 days; after 180 it is forgotten. */
+/** A device counts as active while it wrote within 60 days; after 180 it is forgotten (docs/sync.md, "Device keys, acks and the outbox"). */
 export const ACTIVE_MS = 60 * DAY;
 export const FORGET_MS = 180 * DAY;
 /** An unchanged device key is still rewritten once a day so that peers keep counting it active. */
@@ -93,7 +93,7 @@ function ownLatest(r: SyncRecord, me: string): string {
 /**
  * The outbox: records with an own edit later than `acked`, newest first, as many as fit in `capBytes` once encoded.
  * When they do not all fit the oldest drop out; the shards still carry them, so the race protection degrades to
- * plain anti-entropy for those (§3.7).
+ * plain anti-entropy for those (docs/sync.md, "Device keys, acks and the outbox").
  */
 export function selectPending(
   records: readonly SyncRecord[],

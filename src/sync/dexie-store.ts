@@ -1,8 +1,8 @@
 /**
- * The engine's `LocalStore` over the extension's Dexie database (spec/sync.md §3.1: Dexie is the source of truth).
+ * The engine's `LocalStore` over the extension's Dexie database (docs/decisions.md, "One writer to storage.sync: the worker": Dexie is the source of truth).
  * Synced records, tombstones included, are the `syncRecords` rows the change-tracking middleware keeps
  * (db/sync-tracking.ts); this store reads them, and applies remote records to them and to the live tables in one
- * transaction marked untracked, so applied values are not stamped again nor counted as local edits (§3.10).
+ * transaction marked untracked, so applied values are not stamped again nor counted as local edits (docs/sync.md, "One sync").
  * Lives in src/sync, not src/db, because it implements the engine's interface (sync may import db, not the reverse).
  */
 import Dexie from 'dexie';
@@ -89,7 +89,7 @@ export class DexieLocalStore implements LocalStore {
       return;
     }
     if (record.table === 'customers') {
-      // The history stays on each device (issue 5) but not past its customer, as deleteCustomers does locally.
+      // The history stays on each device (docs/sync.md, "What syncs") but not past its customer, as deleteCustomers does locally.
       const range = this.db.events
         .where('[customerId+at]')
         .between([record.id, Dexie.minKey], [record.id, Dexie.maxKey]);
@@ -166,7 +166,7 @@ export class DexieLocalStore implements LocalStore {
       const { deviceId: _id, hlc, ...rest } = patch;
       const rows = Object.entries(rest).map(([k, v]) => ({ k, v: structuredClone(v) }));
       if (hlc !== undefined) {
-        // The clock never goes back: the middleware may have ticked it since this patch's reading (§3.3).
+        // The clock never goes back: the middleware may have ticked it since this patch's reading (docs/sync.md, "Clocks").
         const current = (await loadClockRows(this.db.syncMeta)).hlc;
         rows.push({ k: 'hlc', v: maxHlc(hlc, current) });
       }

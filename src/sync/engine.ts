@@ -1,9 +1,9 @@
 /**
- * The sync engine (spec/sync.md §3.1, §3.9, §3.10): lives in the background, the only writer to storage.sync.
+ * The sync engine (docs/sync.md, "One sync"; docs/decisions.md, "One writer to storage.sync: the worker"): lives in the background, the only writer to storage.sync.
  * It runs one sync (`syncOnce`) when
- *   - a page tells it about a local edit: debounced 3 s after the last one, at most 15 s after the first (§3.9);
+ *   - a page tells it about a local edit: debounced 3 s after the last one, at most 15 s after the first (docs/sync.md, "One sync");
  *   - storage.sync changes (`onChanged`, coalesced for a second: Chrome delivers a multi-key set key by key);
- *   - it starts, and on `reconcile()` (the background's alarm), and every `reconcileMs` while it lives (§3.10);
+ *   - it starts, and on `reconcile()` (the background's alarm), and every `reconcileMs` while it lives (docs/sync.md, "One sync");
  *   - a previous sync asked to run again (write budget, rate window, a second call).
  * Syncs never overlap. Time comes from injected timers, so tests drive it on a virtual clock.
  */
@@ -68,7 +68,7 @@ export class SyncEngine {
     };
   }
 
-  /** Registers the change listener (call at the top level of the worker, §1.8) and runs a full reconcile. */
+  /** Registers the change listener (call at the top level of the worker, docs/sync.md, "One sync") and runs a full reconcile. */
   async start(): Promise<void> {
     this.unsubscribe = this.options.area.onChanged((changes) => this.handleChanges(changes));
     this.schedulePeriodic();

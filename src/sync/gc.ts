@@ -1,5 +1,5 @@
 /**
- * Tombstone collection (spec/sync.md §3.11). A tombstone may go once every active device has acked it and it is
+ * Tombstone collection (docs/sync.md, "Tombstones and their collection"). A tombstone may go once every active device has acked it and it is
  * more than 30 days old. The watermark `gc` (the clock of the newest tombstone collected so far) is published in
  * the manifest and only grows, and only when something is collected; every device drops the same tombstones, those
  * at or before it, so collection cannot make devices disagree.
@@ -61,7 +61,7 @@ export function nextGcBefore(
 /**
  * A device that missed a collection (its own watermark is behind the published one) may hold records whose
  * tombstone is gone. Those absent from storage.sync and older than the watermark are neither pushed nor deleted:
- * the user reviews them (§3.11 "rejoin"). Only records whose shard is present count as absent, so a shard still on
+ * the user reviews them (docs/sync.md, "Tombstones and their collection"). Only records whose shard is present count as absent, so a shard still on
  * its way does not flag everything in it.
  */
 export function rejoinReview(local: readonly SyncRecord[], view: CloudView, published: string): string[] {

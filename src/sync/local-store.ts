@@ -1,12 +1,12 @@
 /**
  * The engine's view of the local database (Dexie in the extension, `MemoryLocalStore` in tests). Dexie stays the
- * one source of truth (spec/sync.md §3.1): the engine reads everything that syncs, hands back merged records, and
+ * one source of truth (docs/decisions.md, "One writer to storage.sync: the worker"): the engine reads everything that syncs, hands back merged records, and
  * keeps its own bookkeeping in `SyncMeta`. Every method is async and each one is meant to be one IndexedDB
- * transaction holding IndexedDB work only (DESIGN.md style 11, §4.4).
+ * transaction holding IndexedDB work only (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
  *
  * There is no "dirty since mark" query: each sync compares the whole local state with what `storage.sync` holds
- * (the dominance check of §3.10 applied to every shard), which also covers a worker killed between the Dexie commit
- * and `set()` or between `set()` and any bookkeeping (§5.4 "worker death"): nothing to clear, nothing to lose.
+ * (the dominance check of docs/sync.md, "One sync" applied to every shard), which also covers a worker killed between the Dexie commit
+ * and `set()` or between `set()` and any bookkeeping (docs/sync.md, "One sync"): nothing to clear, nothing to lose.
  */
 import { ceilingAt, formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
 import type { SyncRecord, SyncTable } from '../core/merge';
@@ -26,23 +26,23 @@ export function refKey(r: RecordRef): string {
 export interface SyncMeta {
   /** 6 chars [0-9A-Za-z], made once per install; it ends every HLC this device issues. */
   deviceId: string;
-  /** This device's hybrid logical clock (§3.3), shared with the change-tracking middleware. */
+  /** This device's hybrid logical clock (docs/sync.md, "Clocks"), shared with the change-tracking middleware. */
   hlc: string;
-  /** Acks: the highest own-edit clock (`hw`) of each other device whose outbox we have merged (§3.7). */
+  /** Acks: the highest own-edit clock (`hw`) of each other device whose outbox we have merged (docs/sync.md, "Device keys, acks and the outbox"). */
   acks: Record<string, string>;
-  /** Tombstones before this clock are collected everywhere (§3.11); '' before the first collection. */
+  /** Tombstones before this clock are collected everywhere (docs/sync.md, "Tombstones and their collection"); '' before the first collection. */
   gcBefore: string;
-  /** Times of our own `set()`/`remove()` calls in the last hour: the budget survives a worker restart (§3.9). */
+  /** Times of our own `set()`/`remove()` calls in the last hour: the budget survives a worker restart (docs/sync.md, "Budgets and quotas"). */
   writeLog: number[];
-  /** No write before this time (after a rate error, §3.9 step 6). */
+  /** No write before this time (after a rate error, docs/sync.md, "Budgets and quotas"). */
   retryAt: number;
-  /** A plan storage.sync refused for size: not sent again until something changes (§5.4 "never spins"). */
+  /** A plan storage.sync refused for size: not sent again until something changes (docs/sync.md, "Budgets and quotas"). */
   refusedPlan: string;
-  /** A write of only our device key (acks, outbox) is deferred until then; 0 when none is pending (§3.7). */
+  /** A write of only our device key (acks, outbox) is deferred until then; 0 when none is pending (docs/sync.md, "Device keys, acks and the outbox"). */
   deviceDue: number;
-  /** Raw values of our keys that this version could not read, kept and never overwritten (§3.10). */
+  /** Raw values of our keys that this version could not read, kept and never overwritten (docs/sync.md, "Wire format"). */
   quarantine: Record<string, unknown>;
-  /** Records kept locally but not pushed: older than a collection this device missed (§3.11 rejoin). */
+  /** Records kept locally but not pushed: older than a collection this device missed (docs/sync.md, "Tombstones and their collection"). */
   review: string[];
   /** Records from other browsers held aside, not applied (hold.ts; docs/sync.md, "Held aside"). */
   held: HeldRecord[];
@@ -56,16 +56,16 @@ export interface LocalStore {
   /**
    * Merges records from storage.sync (one per table and id) into the local ones with `mergeRecords`, in one
    * transaction (a `bulkGet` then a `bulkPut` of those that changed), without stamping
-   * new clocks or counting them as local edits (the middleware's `disableChangeTracking`, §3.10), and advances the
+   * new clocks or counting them as local edits (the middleware's `disableChangeTracking`, docs/sync.md, "One sync"), and advances the
    * HLC past every clock in them (`advanceClock`). Resolves with the records whose stored value changed.
    */
   applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]>;
-  /** Removes collected tombstones for good (§3.11). */
+  /** Removes collected tombstones for good (docs/sync.md, "Tombstones and their collection"). */
   purge(refs: readonly RecordRef[]): Promise<void>;
   /**
    * The partner keeps records a held deletion would remove: each local record is stamped again, every field at one
    * fresh clock later than every clock in `over` (the held copies), so it is an edit after that delete and stays
-   * alive everywhere (§3.4: an edit after a delete resurrects). Nothing else changes.
+   * alive everywhere (docs/sync.md, "Merge rules": an edit after a delete resurrects). Nothing else changes.
    */
   restamp(over: readonly SyncRecord[], now: number): Promise<void>;
   /**
@@ -110,7 +110,7 @@ export function newDeviceId(random: () => number): string {
 }
 
 /**
- * The HLC after receiving every clock in `records` (§3.3 receive rule, applied once with the largest). A clock
+ * The HLC after receiving every clock in `records` (docs/sync.md, "Clocks", applied once with the largest). A clock
  * beyond the bound (a held record the partner applied anyway) is received as the bound itself: our clock never
  * runs more than `MAX_AHEAD_MS` ahead of the wall clock (docs/sync.md, "Held aside").
  */

@@ -1,7 +1,7 @@
 /**
  * An in-memory `LocalStore` (issue 5: "an in-memory store may stand in for Dexie where the engine allows it"), used
  * by the tests and the benchmark. `edit` and `remove` do what the Dexie change-tracking middleware does inside a
- * write's transaction: tick the HLC and stamp the changed fields (spec/sync.md §3.3, §4.6).
+ * write's transaction: tick the HLC and stamp the changed fields (docs/sync.md, "Clocks", docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
  */
 import { formatHlc, parseHlc, tick } from '../core/hlc';
 import {
@@ -102,7 +102,7 @@ export class MemoryLocalStore implements LocalStore {
     return clone(record);
   }
 
-  /** A local delete: a tombstone, never a missing row (§3.4); `confirmed` as an Erase or Replace marks it. */
+  /** A local delete: a tombstone, never a missing row (docs/sync.md, "Merge rules"); `confirmed` as an Erase or Replace marks it. */
   remove(
     table: SyncTable,
     id: string,

@@ -1,8 +1,8 @@
 /**
- * What one flush writes (spec/sync.md §3.9 steps 1–4, §3.11): the shards, manifest and device key this device
+ * What one flush writes (docs/sync.md, "One sync", docs/sync.md, "Degradation states"): the shards, manifest and device key this device
  * wants storage.sync to hold, minus what it already holds. A key is written only when its content differs in
  * meaning from the cloud's (not merely in bytes: another version may encode differently), so converged devices
- * write nothing and pushes stop after the last edit (§5.3 item 6).
+ * write nothing and pushes stop after the last edit (docs/sync.md, "What is guaranteed, and what is not").
  */
 import { mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
 import type { CloudView, Manifest } from './cloud-view';
@@ -33,7 +33,7 @@ export interface Plan {
   set: Record<string, unknown>;
   /** Our keys that nothing needs any more: stale shards past the count, devices forgotten after 180 days. */
   surplus: string[];
-  /** Over quota after incoming data: the `set()` only fits once the surplus is gone, so remove it first (§3.11). */
+  /** Over quota after incoming data: the `set()` only fits once the surplus is gone, so remove it first (docs/sync.md, "Degradation states"). */
   removeFirst: boolean;
   /** The `set()` cannot fit even then: write nothing. */
   blocked: boolean;
@@ -41,7 +41,7 @@ export interface Plan {
   /** Bytes of the whole area once the plan is applied. */
   projected: number;
   readOnly: boolean;
-  /** Our device key carries own edits the cloud's copy lacks: it goes now, never deferred (§3.7). */
+  /** Our device key carries own edits the cloud's copy lacks: it goes now, never deferred (docs/sync.md, "Device keys, acks and the outbox"). */
   deviceUrgent: boolean;
 }
 

@@ -1,9 +1,9 @@
 /**
- * What storage.sync will accept, measured the way the browsers measure it (spec/sync.md §1.1–§1.4), and what an
- * error from it means. Our own margins sit below the browsers' limits (§3.6, §3.9).
+ * What storage.sync will accept, measured the way the browsers measure it (docs/sync.md, "Budgets and quotas"), and what an
+ * error from it means. Our own margins sit below the browsers' limits (docs/sync.md, "Budgets and quotas").
  */
 
-/** Chromium `extensions/common/api/storage.json`; Firefox uses the same three size limits (§1.1). */
+/** Chromium `extensions/common/api/storage.json`; Firefox uses the same three size limits (docs/sync.md, "Budgets and quotas"). */
 export const CHROME_LIMITS = {
   QUOTA_BYTES: 102_400,
   QUOTA_BYTES_PER_ITEM: 8_192,
@@ -12,17 +12,17 @@ export const CHROME_LIMITS = {
   MAX_WRITE_OPERATIONS_PER_MINUTE: 120,
 } as const;
 
-/** Ours: shards ≤ 7,000 bytes (§3.6), all our keys ≤ 90% of the quota, 20 writes a minute and 600 an hour (§3.9). */
+/** Ours: shards ≤ 7,000 bytes (docs/sync.md, "Shards"), all our keys ≤ 90% of the quota, 20 writes a minute and 600 an hour (docs/sync.md, "Budgets and quotas"). */
 export const OUR_LIMITS = {
   shardBytes: 7_000,
   totalBytes: Math.floor(CHROME_LIMITS.QUOTA_BYTES * 0.9),
-  /** A device key (acks + outbox, §3.7): small enough that four devices fit beside the shards. */
+  /** A device key (acks + outbox, docs/sync.md, "Device keys, acks and the outbox"): small enough that four devices fit beside the shards. */
   deviceBytes: 2_500,
   writesPerMinute: 20,
   writesPerHour: 600,
 } as const;
 
-/** §3.11 ladder, by bytes in use over QUOTA_BYTES. */
+/** The degradation states by bytes in use over QUOTA_BYTES (docs/sync.md, "Degradation states"). */
 export const NEAR_FULL_RATIO = 0.7;
 
 function utf8Length(codePoint: number): number {
@@ -51,7 +51,7 @@ export function chromiumStringBytes(s: string): number {
 
 /**
  * Chromium's JSONWriter: a number that fits int32 is an integer; any other becomes a double and is written with
- * ".0" when it has no fraction or exponent (§5.2 "numbers use a fixed format; stick to integers").
+ * ".0" when it has no fraction or exponent (Chromium base/json/json_writer.cc): stick to integers.
  */
 function chromiumNumberBytes(n: number): number {
   if (!Number.isFinite(n)) return 4; // null
@@ -84,24 +84,24 @@ export function utf8Bytes(s: string): number {
   return n;
 }
 
-/** §1.2 Chrome: `key.size() + JSONWriter(value).size()`, both UTF-8 bytes. The item limit is `>` 8,192. */
+/** docs/sync.md, "Budgets and quotas" Chrome: `key.size() + JSONWriter(value).size()`, both UTF-8 bytes. The item limit is `>` 8,192. */
 export function itemBytes(key: string, value: unknown): number {
   return utf8Bytes(key) + chromiumJsonBytes(value);
 }
 
-/** §1.2 Chrome: the sum of every item. */
+/** docs/sync.md, "Budgets and quotas" Chrome: the sum of every item. */
 export function totalBytes(items: Readonly<Record<string, unknown>>): number {
   let n = 0;
   for (const [k, v] of Object.entries(items)) if (v !== undefined) n += itemBytes(k, v);
   return n;
 }
 
-/** §1.2 Firefox: `key + value.to_string()` in UTF-8, rejected when `>=` 8,192. */
+/** docs/sync.md, "Budgets and quotas" Firefox: `key + value.to_string()` in UTF-8, rejected when `>=` 8,192. */
 export function firefoxItemBytes(key: string, value: unknown): number {
   return utf8Bytes(key) + utf8Bytes(JSON.stringify(value) ?? 'null');
 }
 
-/** §1.2 Firefox: the whole map serialised once, compared with 102,400. */
+/** docs/sync.md, "Budgets and quotas" Firefox: the whole map serialised once, compared with 102,400. */
 export function firefoxTotalBytes(items: Readonly<Record<string, unknown>>): number {
   return utf8Bytes(JSON.stringify(items));
 }
@@ -110,7 +110,7 @@ export type SyncErrorKind =
   | 'quota-total'
   | 'quota-item'
   | 'quota-items'
-  /** Firefox and Safari: over some quota, not saying which (§1.4). */
+  /** Firefox and Safari: over some quota, not saying which (docs/sync.md, "Budgets and quotas"). */
   | 'quota'
   | 'rate-minute'
   | 'rate-hour'
@@ -118,7 +118,7 @@ export type SyncErrorKind =
   | 'unknown';
 
 /**
- * §1.4: both Chrome spellings (`QUOTA_BYTES …` in older builds, `Resource::kQuotaBytes …` in newer ones), Firefox's
+ * docs/sync.md, "Budgets and quotas": both Chrome spellings (`QUOTA_BYTES …` in older builds, `Resource::kQuotaBytes …` in newer ones), Firefox's
  * single message, Safari's, and the "not available" family. Order matters: "per item" names contain "QuotaBytes".
  */
 const PATTERNS: readonly [RegExp, SyncErrorKind][] = [

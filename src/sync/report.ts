@@ -1,5 +1,5 @@
 /**
- * The status shown to the user after a sync (issue 5 "UI"; spec/sync.md §3.11 ladder): usage, customers synced
+ * The status shown to the user after a sync (docs/sync.md, "Degradation states"): usage, customers synced
  * X of Y, devices seen, and the warnings — a device's clock far off, full, over quota, unavailable.
  */
 import { parseHlc, SKEW_WARN_MS } from '../core/hlc';
@@ -26,7 +26,7 @@ export interface ReportInput {
   error?: SyncWarning;
 }
 
-/** §3.3: a device whose own clock (at its last write, or in its latest edit) is more than an hour ahead of ours. */
+/** docs/sync.md, "Clocks": a device whose own clock (at its last write, or in its latest edit) is more than an hour ahead of ours. */
 export function skewWarnings(view: CloudView, me: string, now: number): SyncWarning[] {
   const warnings: SyncWarning[] = [];
   for (const [deviceId, doc] of view.devices) {

@@ -1,5 +1,5 @@
 /**
- * Which records go in which shard (spec/sync.md §3.6, §3.11). Everything here is a function of the merged records
+ * Which records go in which shard (docs/sync.md, "Shards", docs/sync.md, "Degradation states"). Everything here is a function of the merged records
  * and a byte budget only, so every device that holds the same data computes the same shards, the same count and,
  * when full, the same subset: converged devices agree and stop writing.
  */
@@ -78,7 +78,7 @@ export function smallestLayout(records: readonly SyncRecord[], budget: number, s
 }
 
 /** Records that sync first when not everything fits: settings, then tombstones (deletes must spread), then the
- * most recently edited customers, each with its invitations (§3.11 "deterministic subset"). */
+ * most recently edited customers, each with its invitations (docs/sync.md, "Shards"). */
 function priorityUnits(records: readonly SyncRecord[]): SyncRecord[][] {
   const units = new Map<string, SyncRecord[]>();
   for (const r of records) {

@@ -1,6 +1,6 @@
 /**
- * The write step of a sync (spec/sync.md §3.9 steps 4–6): at most one call, within our budget, never the same
- * refused plan twice, and a classified answer to every error (§1.4).
+ * The write step of a sync (docs/sync.md, "One sync", step 5): at most one call, within our budget, never the same
+ * refused plan twice, and a classified answer to every error (docs/sync.md, "Budgets and quotas").
  */
 import type { SyncArea } from './area';
 import { type BudgetLimits, nextWriteAt, recordWrite } from './budget';
@@ -54,7 +54,7 @@ function failure(error: unknown, now: number, base: Outcome, plan: string): Outc
   };
 }
 
-/** §3.7: acks and a shrinking outbox are not urgent. A write of nothing but our device key waits this long, so
+/** Acks and a shrinking outbox are not urgent (docs/sync.md, "Device keys, acks and the outbox"). A write of nothing but our device key waits this long, so
  * that an ack does not make the editing device write again at once (which would defeat its debounce). */
 export const DEVICE_ONLY_DELAY_MS = 5 * 60_000;
 
@@ -72,7 +72,7 @@ function gate(
     return { ...base, synced: keys.length === 0 };
   const print = removing.length ? '' : fingerprint(plan.set);
   if (print && print === meta.refusedPlan) {
-    // Refused for size before: not sent again until something changes (§5.4 "never spins on a full quota").
+    // Refused for size before: not sent again until something changes (docs/sync.md, "Budgets and quotas").
     const error: SyncWarning = { code: 'over-quota', bytesUsed: totalBytes(base.area) };
     return { ...base, refusedPlan: print, error };
   }

@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Subscribes a component to a Dexie query (DESIGN.md: the UI reads live from Dexie, no second store). Returns
+ * Subscribes a component to a Dexie query (docs/architecture.md, "Data flow": the UI reads live from Dexie, no second store). Returns
  * `undefined` until the first result, so a view paints its frame before the data arrives. A query that fails is
  * thrown again during render, so the nearest ErrorBoundary says what failed instead of the view loading forever.
  */

@@ -2,7 +2,7 @@ import { t } from '../../platform';
 import { describedBy, Field } from '../Field';
 import type { GdapCheck, GdapForm, InviteMode } from './draft';
 
-/** Reseller invitation or GDAP request: two different links, so the choice is explicit (spec §7, confusing them). */
+/** Reseller invitation or GDAP request: two different links, so the choice is explicit (partners confuse them: docs/partner-center.md, "Link formats"). */
 export function ModeSwitch({ mode, onChange }: { mode: InviteMode; onChange: (mode: InviteMode) => void }) {
   const option = (value: InviteMode, label: string) => (
     <label>
@@ -32,7 +32,7 @@ interface Props {
   edit: (patch: Partial<GdapForm>) => void;
 }
 
-/** The per-customer GDAP link (spec §2.2) with the roles and duration the email lists, as the partner wrote them. */
+/** The per-customer GDAP link (docs/partner-center.md, "Link formats") with the roles and duration the email lists, as the partner wrote them. */
 export function GdapFields({ gdap, check, tried, edit }: Props) {
   const problems = tried || gdap.link.trim() ? check.problems : [];
   return (

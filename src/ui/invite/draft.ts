@@ -56,7 +56,7 @@ const TEXT_PROBLEMS = ['empty', 'pasted-twice', 'contains-space', 'not-a-url', '
 const GDAP_ROUTE = /#\/partners\/invitation\/granularadminrelationships/i;
 
 /**
- * Partner Center's GDAP link (spec §2.2), field `gdapLink`. A reseller link (valid or not) gets one problem saying
+ * Partner Center's GDAP link (docs/partner-center.md, "Link formats"), field `gdapLink`. A reseller link (valid or not) gets one problem saying
  * it is the wrong kind, not its reseller parameters' problems, which would send the partner fixing the wrong link.
  */
 export function checkGdapLink(text: string): GdapCheck {

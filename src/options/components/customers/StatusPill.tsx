@@ -12,7 +12,7 @@ export function StatusPill({ status, overdue }: { status: RowStatus; overdue?: b
   );
 }
 
-/** "Reseller", "Indirect reseller" or "GDAP": the link type, labelled everywhere (spec §7). */
+/** "Reseller", "Indirect reseller" or "GDAP": the link type, labelled everywhere (docs/partner-center.md, "Link formats"). */
 export function typeLabel(linkType: string | undefined): string {
   if (linkType === 'gdap') return t('typeGdap');
   if (linkType === 'indirect-reseller') return t('typeIndirectReseller');

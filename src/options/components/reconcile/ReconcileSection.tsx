@@ -30,7 +30,7 @@ type State =
   | { step: 'done'; fileName: string; plan: ReconcilePlan; result: ApplyResult };
 
 /**
- * Partner Center reconcile (spec §5): pick the Customers export, review every change, apply. The file is read and
+ * Partner Center reconcile (docs/partner-center.md, "Reading Partner Center's customer export"): pick the Customers export, review every change, apply. The file is read and
  * matched without writing; only Apply writes, in chunks with a progress bar; Cancel leaves the database untouched.
  */
 export function ReconcileSection() {
