@@ -1,5 +1,5 @@
 /**
- * The toolbar badge: how many pending invitations are overdue for a follow-up (issue 3, "Badge and reminders").
+ * The toolbar badge: how many pending invitations are overdue for a follow-up (docs/architecture.md).
  * The worker cannot observe Dexie writes made by pages (no liveQuery in a service worker), so it recounts when a
  * page says it changed something, when the worker starts, and on the hourly alarm (alarms.ts).
  *

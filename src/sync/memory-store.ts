@@ -1,5 +1,5 @@
 /**
- * An in-memory `LocalStore` (issue 5: "an in-memory store may stand in for Dexie where the engine allows it"), used
+ * An in-memory `LocalStore` (docs/sync.md), used
  * by the tests and the benchmark. `edit` and `remove` do what the Dexie change-tracking middleware does inside a
  * write's transaction: tick the HLC and stamp the changed fields (docs/sync.md, "Clocks", docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
  */
