@@ -2,12 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   aheadBy,
+  beyondBound,
+  ceilingAt,
   formatHlc,
   type Hlc,
   hlcAt,
   hlcNode,
   isFarAhead,
+  MAX_AHEAD_MS,
   MAX_COUNTER,
+  MAX_PT,
   maxHlc,
   parseHlc,
   receive,
@@ -107,6 +111,28 @@ describe('tick', () => {
         }
       }),
     );
+  });
+});
+
+describe('the bound ahead of the wall clock', () => {
+  it('lets a clock reach 7 days past the wall clock and no further', () => {
+    expect(ceilingAt(NOW)).toBe(NOW + MAX_AHEAD_MS);
+    expect(beyondBound(formatHlc(hlc(NOW + MAX_AHEAD_MS, 46_655)), NOW)).toBe(false);
+    expect(beyondBound(formatHlc(hlc(NOW + MAX_AHEAD_MS + 1, 0)), NOW)).toBe(true);
+    expect(beyondBound('not a clock', NOW)).toBe(false);
+  });
+
+  it('keeps the ceiling below the format’s end, so a clock at the bound can still tick', () => {
+    expect(ceilingAt(MAX_PT)).toBe(MAX_PT - 1);
+    expect(ceilingAt(Number.NaN)).toBe(MAX_AHEAD_MS);
+  });
+
+  it('restarts a clock stuck at the format’s end at the bound instead of freezing (an older version adopted it)', () => {
+    const stuck = hlc(MAX_PT, MAX_COUNTER);
+    const next = tick(stuck, NOW);
+    expect(next).toEqual(hlc(NOW + MAX_AHEAD_MS, 0));
+    const after = tick(next, NOW);
+    expect(formatHlc(after) > formatHlc(next)).toBe(true);
   });
 });
 

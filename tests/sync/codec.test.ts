@@ -10,6 +10,7 @@ import {
   deviceKey,
   encodeShard,
   fromBase85,
+  MAX_INFLATED_BYTES,
   packBlob,
   parseKey,
   readRecords,
@@ -269,6 +270,25 @@ describe('shard codec', () => {
     ],
   ])('reports %s as %s, never guessing', (_label, value, problem) => {
     expect(decodeShard(value)).toEqual({ ok: false, problem });
+  });
+
+  // A JSON string of `size` bytes in all, deflated: a few KB on the wire however large it inflates.
+  const inflatingTo = (size: number): string =>
+    `z2:${toBase85(deflateSync(strToU8(JSON.stringify('a'.repeat(size - 2))), { level: 9 }))}`;
+
+  it('reads a value that inflates to exactly the cap, and refuses one a byte over as corrupt', () => {
+    const atCap = inflatingTo(MAX_INFLATED_BYTES);
+    expect(atCap.length).toBeLessThan(8 * 1024);
+    expect(unpackBlob(atCap)).toEqual({ ok: true, value: 'a'.repeat(MAX_INFLATED_BYTES - 2) });
+    expect(unpackBlob(inflatingTo(MAX_INFLATED_BYTES + 1))).toEqual({ ok: false, problem: 'corrupt' });
+  });
+
+  it('refuses a deflate bomb (a few KB of valid JSON that would inflate to 8 MB) and still reads the next value', () => {
+    const bomb = inflatingTo(8 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(16 * 1024);
+    expect(unpackBlob(bomb)).toEqual({ ok: false, problem: 'corrupt' });
+    // The output buffer is reused: a value read after the bomb is not polluted by its bytes.
+    expect(unpackBlob(packBlob({ v: 1, x: 'ok' }))).toEqual({ ok: true, value: { v: 1, x: 'ok' } });
   });
 
   it('decodes an empty payload to no records', () => {

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { MERGED_FIELD } from '../../src/core/merge';
 import { EMPTY_PROFILE } from '../../src/core/profile';
+import { planDedupe } from '../../src/core/sync-dedupe';
 import { addCustomer, deleteCustomers, searchCustomers, updateCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { markAccepted, recordSend, type SendInput } from '../../src/db/invitations';
@@ -134,6 +136,44 @@ describe('DexieLocalStore', () => {
     expect(await ctx.db.customers.get(sent.customerId)).toBeUndefined();
     expect(await customerTimeline(ctx.db, sent.customerId)).toEqual([]);
     expect((await store.readAll()).find((r) => r.id === sent.customerId)?.deleted).toBe(future);
+  });
+
+  it('makes one customer of a local and a remote one with the same email, moving history to the survivor', async () => {
+    const sent = ok(await recordSend(ctx.db, SEND));
+    const store = new DexieLocalStore(ctx.db);
+    // An id that sorts before any random one: the remote customer survives, so the local history has to move.
+    const twin = {
+      ...remoteCustomer,
+      id: '000000000000',
+      fields: { ...remoteCustomer.fields, email: 'Alex@Contoso.com ' },
+    };
+    const itsInvitation = {
+      ...remoteInvitation,
+      fields: { ...remoteInvitation.fields, customerId: twin.id },
+    };
+    await store.applyRemote([twin, itsInvitation], T0);
+    expect(await ctx.db.customers.count()).toBe(2);
+
+    await store.dedupe(planDedupe(await store.readAll()), T0);
+
+    const customers = await ctx.db.customers.toArray();
+    expect(customers).toHaveLength(1);
+    const survivor = customers[0]?.id;
+    expect(survivor).toBe(twin.id);
+    const loser = sent.customerId;
+    const invitations = await ctx.db.invitations.toArray();
+    expect(invitations.map((i) => [i.customerId, i.type, i.status])).toEqual([
+      [survivor, 'reseller', 'pending'],
+    ]);
+    // The send recorded here is kept, on the survivor, pointing at the invitation that remains.
+    const timeline = await customerTimeline(ctx.db, survivor);
+    expect(timeline.map((e) => e.type)).toContain('sent');
+    for (const e of timeline) expect(e.invitationId).toBe(invitations[0]?.id);
+    expect(await customerTimeline(ctx.db, loser)).toEqual([]);
+    // The duplicate leaves a tombstone naming the survivor, so every browser folds it the same way.
+    const tomb = await record(`customers/${loser}`);
+    expect(tomb.deleted).toBeTruthy();
+    expect(tomb.fields[MERGED_FIELD]).toBe(survivor);
   });
 
   it('purges collected tombstones only', async () => {
