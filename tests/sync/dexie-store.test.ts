@@ -158,8 +158,8 @@ describe('DexieLocalStore', () => {
 
     const customers = await ctx.db.customers.toArray();
     expect(customers).toHaveLength(1);
-    const survivor = customers[0]?.id;
-    expect(survivor).toBe(twin.id);
+    expect(customers[0]?.id).toBe(twin.id);
+    const survivor = twin.id;
     const loser = sent.customerId;
     const invitations = await ctx.db.invitations.toArray();
     expect(invitations.map((i) => [i.customerId, i.type, i.status])).toEqual([
