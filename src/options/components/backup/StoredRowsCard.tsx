@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db } from '../../../db/db';
+import { checkStoredRows, type StoredCheck } from '../../../db/stored-check';
+import { t } from '../../../platform';
+import { findingText } from '../../../ui/findings';
+
+/** Rows listed in full; a longer list says how many more (the backup holds them all). */
+const SHOWN = 20;
+
+/**
+ * Stored records another version of the extension left in a shape this one cannot read (db/stored-check.ts). It
+ * runs once the page is idle, so the customers table paints first; it reads, never repairs.
+ */
+export function StoredRowsCard() {
+  const [check, setCheck] = useState<StoredCheck | { failed: string }>();
+  useEffect(() => {
+    const id = setTimeout(() => {
+      checkStoredRows(db).then(setCheck, (error: unknown) => setCheck({ failed: String(error) }));
+    }, 1500);
+    return () => clearTimeout(id);
+  }, []);
+  if (check === undefined || ('unreadable' in check && check.unreadable.length === 0)) return null;
+  if ('failed' in check)
+    return (
+      <div class="card" role="status" data-testid="stored-rows">
+        <p class="warning">{t('storedRowsCheckFailed', check.failed)}</p>
+      </div>
+    );
+  const { unreadable } = check;
+  return (
+    <div class="card" role="status" data-testid="stored-rows">
+      <h3>{t('storedRowsTitle', String(unreadable.length))}</h3>
+      <p class="warning">{t('storedRowsHint')}</p>
+      <ul>
+        {unreadable.slice(0, SHOWN).map((row) => (
+          <li key={`${row.table}/${row.id}`} data-row={`${row.table}/${row.id}`}>
+            {t(`storedRowsTable_${row.table}`)} <code>{row.id}</code>:{' '}
+            {row.problems.map(findingText).join(' ')}
+          </li>
+        ))}
+      </ul>
+      {unreadable.length > SHOWN && (
+        <p class="hint">{t('storedRowsMore', String(unreadable.length - SHOWN))}</p>
+      )}
+    </div>
+  );
+}
