@@ -28,7 +28,7 @@ function port(afterWrite: () => Promise<void>): CheckPort {
   return {
     net: realNet,
     endpoints: ENDPOINTS,
-    redirectUri: identity.redirectUrl() ?? '',
+    redirectUri: identity.redirectUrl(),
     launch,
     store,
     apply: (rows, relationships) => applyCheck(db, rows, relationships),
