@@ -8,7 +8,8 @@ import pkg from './package.json' with { type: 'json' };
  * One manifest, three builds (`vite build --mode …`):
  * - `production` → dist/: Chrome and Edge, exactly manifest.json.
  * - `firefox` → dist-firefox/: background as event-page `scripts` and a gecko id (Firefox has no MV3 service worker;
- *   storage.sync throws without an id). 140 is the ESR in Debian's main suite: require no more.
+ *   storage.sync throws without an id). 140 is the ESR in Debian's main suite: require no more. `identity` moves
+ *   from the optional permissions to the required ones (docs/connect.md, "Firefox and the identity permission").
  * - `e2e` → dist-e2e/: as dist/, but the webmail hosts are granted at install, because headless automation gives no
  *   activeTab grant (spec/toolchain.md, "End-to-end mechanics").
  */
@@ -29,8 +30,13 @@ function manifestFor(mode: Mode): ManifestV3Export {
   const base = { ...manifest, version: pkg.version };
   if (mode === 'firefox') {
     const { service_worker, ...background } = base.background;
+    // Firefox's schema takes `identity` only among the required permissions, where it asks nothing at install
+    // (toolkit/components/extensions/schemas/identity.json: PermissionNoPrompt, as addons-linter vendors it); as an
+    // optional one it is dropped, and a permissions.request naming it throws (parent/ext-permissions.js).
     return {
       ...base,
+      permissions: [...base.permissions, 'identity'],
+      optional_permissions: base.optional_permissions.filter((p) => p !== 'identity'),
       background: { ...background, scripts: [service_worker] },
       browser_specific_settings: {
         gecko: {

@@ -2,6 +2,7 @@
  * `npm run bench`: every figure the work items ask for, each section measured in one run of its own browser.
  * Build first (the npm script does); sections print as they finish.
  */
+import { benchConnect } from './connect';
 import { benchInsert } from './insert';
 import { benchStartup } from './startup';
 import { benchSync } from './sync';
@@ -12,6 +13,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ['Insert into compose', benchInsert],
   ['Tracking at 10,000 and 100,000 customers', benchTracking],
   ['Sync through storage.sync', benchSync],
+  ['Partner Center connection at 10,000 customers', benchConnect],
 ];
 
 // `npm run bench -- tracking`: only the sections whose title contains one of the words given.

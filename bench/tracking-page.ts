@@ -4,69 +4,14 @@
  * carry no Playwright round trip. Exposed as `globalThis.bench`.
  */
 import { parseCustomerExport } from '../src/core/reconcile';
-import type { Invitation, InvitationEvent } from '../src/core/status';
 import { readCounts, rebuildCounts } from '../src/db/counts';
-import { type CustomerRow, db } from '../src/db/db';
+import { db } from '../src/db/db';
 import { countOverdue, countPending, pendingList } from '../src/db/pending';
 import { applyReconcile, planFromExport } from '../src/db/reconcile';
 import { saveProfile } from '../src/db/settings';
+import { restore, snapshot, timed, writtenSince } from './db-restore';
 
 type Profile = Parameters<typeof saveProfile>[1];
-
-interface Snapshot {
-  customers: Set<string>;
-  invitations: Map<string, Invitation>;
-  events: Set<string>;
-}
-
-interface Written {
-  customers: CustomerRow[];
-  invitations: Invitation[];
-  events: InvitationEvent[];
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
-
-async function snapshot(): Promise<Snapshot> {
-  const [customers, invitations, events] = await Promise.all([
-    db.customers.toCollection().primaryKeys(),
-    db.invitations.toArray(),
-    db.events.toCollection().primaryKeys(),
-  ]);
-  return {
-    customers: new Set(customers),
-    invitations: new Map(invitations.map((i) => [i.id, i])),
-    events: new Set(events),
-  };
-}
-
-/** Everything written since `since` (reconcile stamps every write with the time it started) or absent before. */
-async function writtenSince(before: Snapshot, since: number): Promise<Written> {
-  const [customers, invitations, events] = await Promise.all([
-    db.customers.filter((c) => c.updatedAt >= since || !before.customers.has(c.id)).toArray(),
-    db.invitations.filter((i) => i.updatedAt >= since || !before.invitations.has(i.id)).toArray(),
-    db.events.filter((e) => !before.events.has(e.id)).toArray(),
-  ]);
-  return { customers, invitations, events };
-}
-
-/** Puts the database back as it was before `written` (untimed, between runs). */
-async function restore(before: Snapshot, written: Written, customersBefore: CustomerRow[]): Promise<void> {
-  const old = new Map(customersBefore.map((c) => [c.id, c]));
-  await db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
-    await db.events.bulkDelete(written.events.map((e) => e.id));
-    await db.invitations.bulkDelete(
-      written.invitations.filter((i) => !before.invitations.has(i.id)).map((i) => i.id),
-    );
-    await db.invitations.bulkPut(written.invitations.flatMap((i) => before.invitations.get(i.id) ?? []));
-    await db.customers.bulkDelete(written.customers.filter((c) => !old.has(c.id)).map((c) => c.id));
-    await db.customers.bulkPut(written.customers.flatMap((c) => old.get(c.id) ?? []));
-  });
-}
 
 export const api = {
   saveProfile: (profile: Profile) => saveProfile(db, profile),
@@ -101,14 +46,13 @@ export const api = {
    */
   async reconcile(csv: string) {
     const before = await snapshot();
-    const customersBefore = await db.customers.toArray();
     const since = Date.now();
     const [parse, parsed] = await timed(async () => parseCustomerExport(csv));
     const [plan, review] = await timed(() => planFromExport(db, parsed.rows));
     for (const addition of review.additions) addition.apply = true;
     const [apply, result] = await timed(() => applyReconcile(db, review));
     const written = await writtenSince(before, since);
-    await restore(before, written, customersBefore);
+    await restore(before, written);
     const [bulkPut] = await timed(() =>
       db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
         await db.customers.bulkPut(written.customers);
@@ -116,7 +60,7 @@ export const api = {
         await db.events.bulkPut(written.events);
       }),
     );
-    await restore(before, written, customersBefore);
+    await restore(before, written);
     const counts = {
       rows: parsed.rows.length,
       problems: parsed.problems.length,

@@ -5,13 +5,13 @@
  * database, and its whole-table read; reconcile of a 10,000-row export against a bulkPut of the records it writes. One browser and profile throughout; figures in-page, medians. Data is built in Node by the real record
  * code and written raw (tests/e2e/support/seed.ts); the timed db calls run in a bench-only page (tracking-page.ts).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { EMPTY_PROFILE } from '../src/core/profile';
 import { launchExtension } from '../tests/e2e/support/chromium';
 import { putRaw, type Seed, seedCustomers } from '../tests/e2e/support/seed';
+import { addBenchPage } from './bench-page';
 import { addBareButtonPage, type OpenFigures, popupOpenRuns, watchOpens } from './popup-open';
 import { withBarePage } from './startup';
 import { median } from './stats';
@@ -32,23 +32,6 @@ const PROFILE = {
 
 type Bench = { bench: typeof api };
 type Reconciled = Awaited<ReturnType<typeof api.reconcile>>;
-
-/** Bundles the bench page into the dist copy: real src/db code, nothing added to the product's bundles. */
-async function addBenchPage(dir: string): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(dir, 'bench'),
-      emptyOutDir: false,
-      target: 'es2022',
-      lib: { entry: 'bench/tracking-page.ts', formats: ['es'], fileName: () => 'tracking-page.js' },
-    },
-  });
-  const html =
-    '<!doctype html><meta charset="utf-8"><body><script type="module" src="tracking-page.js"></script>';
-  writeFileSync(join(dir, 'bench/tracking.html'), html);
-}
 
 function popupLine(label: string, took: number, p: PopupFigures, empty: PopupFigures): string {
   return (
@@ -119,7 +102,7 @@ export async function benchTracking(): Promise<string[]> {
   const lines: string[] = [];
   const dir = withBarePage();
   addBareButtonPage(dir, readFileSync(join(dir, 'src/popup/index.html'), 'utf8'));
-  await addBenchPage(dir);
+  await addBenchPage(dir, 'tracking');
   const browser = await launchExtension(dir);
   try {
     const base = `chrome-extension://${browser.extensionId}/`;

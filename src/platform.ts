@@ -204,36 +204,44 @@ export const syncArea = {
 };
 
 /**
- * Sign-in for the Partner Center connection (docs/connect.md, "Sign-in"). `identity` is an optional permission,
- * asked when the partner presses Connect, so `browser.identity` is absent until then.
+ * Sign-in for the Partner Center connection (docs/connect.md, "Sign-in"). In Chromium `identity` is an optional
+ * permission, asked when the partner presses Connect, so `browser.identity` is absent until then; Firefox's build
+ * holds it from install (docs/connect.md, "Firefox and the identity permission").
  */
 export const identity = {
   /**
-   * This browser's redirect URL for the partner's app registration. Before the permission is granted Chromium's
-   * documented form stands in (https://developer.chrome.com/docs/extensions/reference/api/identity, "getRedirectURL");
-   * Firefox's address is derived from a hash only its API gives, so it appears once the permission is granted.
+   * This browser's redirect URL for the partner's app registration. In Chromium before the permission is granted,
+   * its documented form stands in (https://developer.chrome.com/docs/extensions/reference/api/identity,
+   * "getRedirectURL"); Firefox derives its address from a hash only its API gives, which its build has from install.
    */
-  redirectUrl(): string | undefined {
+  redirectUrl(): string {
     const api = (browser as unknown as { identity?: { getRedirectURL(): string } }).identity;
-    if (api) return api.getRedirectURL();
-    return engine() === 'chromium' ? `https://${browser.runtime.id}.chromiumapp.org/` : undefined;
+    return api ? api.getRedirectURL() : `https://${browser.runtime.id}.chromiumapp.org/`;
   },
   /** Opens Microsoft's sign-in window; resolves with the address it was redirected to. */
   launch: (url: string): Promise<string> => browser.identity.launchWebAuthFlow({ url, interactive: true }),
 };
 
-/** The connection's permissions: `identity` and the sign-in and API hosts, asked from the Connect click only. */
-// The polyfill's types omit `identity` from the optional permissions both browsers accept.
-const IDENTITY = ['identity'] as unknown as Manifest.OptionalPermission[];
+/**
+ * `identity` when the manifest lists it as optional (Chromium), else nothing: Firefox refuses a request naming a
+ * permission that is not in optional_permissions, and its build holds `identity` from install.
+ */
+function optionalIdentity(): Manifest.OptionalPermission[] {
+  const optional = (browser.runtime.getManifest() as { optional_permissions?: string[] })
+    .optional_permissions;
+  // The polyfill's types omit `identity` from the optional permissions Chromium accepts.
+  return (optional?.includes('identity') ? ['identity'] : []) as unknown as Manifest.OptionalPermission[];
+}
 
+/** The connection's permissions: `identity` and the sign-in and API hosts, asked from the Connect click only. */
 export const connectPermissions = {
   request: (origins: string[]): Promise<boolean> =>
-    browser.permissions.request({ permissions: IDENTITY, origins }),
+    browser.permissions.request({ permissions: optionalIdentity(), origins }),
   has: (origins: string[]): Promise<boolean> =>
-    browser.permissions.contains({ permissions: IDENTITY, origins }),
+    browser.permissions.contains({ permissions: optionalIdentity(), origins }),
   /** Released at Disconnect. Permissions a build grants at install cannot be removed: that refusal is harmless. */
   remove: (origins: string[]): Promise<boolean> =>
-    browser.permissions.remove({ permissions: IDENTITY, origins }).catch(() => false),
+    browser.permissions.remove({ permissions: optionalIdentity(), origins }).catch(() => false),
 };
 
 /**

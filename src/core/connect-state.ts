@@ -1,20 +1,11 @@
 /**
- * What the Partner Center connection keeps (docs/connect.md, "What is stored"), and the parsers that read it back:
- * the client id and the last check's outcome in `storage.local`, the tokens in `storage.session` only. Pure.
+ * What the Partner Center connection keeps on this browser (docs/connect.md, "What is stored"), and the parsers that
+ * read it back: the last check's outcome and the review list in `storage.local`, the tokens in `storage.session`
+ * only. The client id is a synced setting (connect-settings.ts). Pure.
  */
 import type { ExportRow } from './customer-export';
-import { isGuid } from './link';
 import type { Parsed, Problem } from './problem';
 import { list, num, oneOf, optional, parseObject, type Rule, type Shape, text } from './shape';
-
-/** The Application (client) ID of the partner's own app registration: a GUID, not a secret. */
-export function parseClientId(value: unknown): Parsed<string> {
-  const id = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (isGuid(id)) return { ok: true, value: id };
-  const message =
-    'The Application (client) ID is a GUID (8-4-4-4-12 hex digits), shown on the app’s Overview page in Entra ID.';
-  return { ok: false, problems: [{ field: 'clientId', code: 'not-a-guid', message }] };
-}
 
 export interface AccessToken {
   accessToken: string;

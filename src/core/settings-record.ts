@@ -1,14 +1,16 @@
 /**
  * Every stored setting by key, each with its one owner: the profile (profile.ts), the template overrides
- * (template-overrides.ts) and the reminder settings (tracking-settings.ts). Backup import and sync apply parse a
+ * (template-overrides.ts), the reminder settings (tracking-settings.ts) and the Partner Center connection's client
+ * id (connect-settings.ts). Backup import and sync apply parse a
  * settings row here, so a setting of the wrong shape is refused at the door instead of failing a page later.
  */
+import { parseConnectSettings } from './connect-settings';
 import type { Parsed } from './problem';
 import { parseProfile } from './profile';
 import { parseTemplateOverrides } from './template-overrides';
 import { parseTrackingSettings } from './tracking-settings';
 
-export const SETTING_KEYS = ['profile', 'templates', 'tracking'] as const;
+export const SETTING_KEYS = ['profile', 'templates', 'tracking', 'connect'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export function isSettingKey(key: unknown): key is SettingKey {
@@ -20,6 +22,7 @@ export const SETTING_LABEL: Readonly<Record<SettingKey, string>> = {
   profile: 'partner profile',
   templates: 'message templates',
   tracking: 'reminder settings',
+  connect: 'Partner Center connection setting',
 };
 
 /**
@@ -60,5 +63,6 @@ function parseKnown(
   if (key === 'profile') return parseProfile(value, options);
   if (key === 'templates') return parseTemplateOverrides(value, options);
   if (key === 'tracking') return parseTrackingSettings(value, options);
+  if (key === 'connect') return parseConnectSettings(value, options);
   return undefined;
 }

@@ -36,6 +36,18 @@ function offered(plan: ReconcilePlan): Proposal[] {
 }
 
 /**
+ * What a check applies of reconcile's plan without the partner: tenant-ID and domain matches of a pending
+ * invitation only (reconcile marks exactly those of them to apply), and no new customer.
+ */
+export function unattended(plan: ReconcilePlan): ReconcilePlan {
+  return {
+    rows: plan.rows,
+    matches: plan.matches.map((e) => ({ ...e, apply: e.apply && e.action === 'accept' })),
+    additions: plan.additions.map((a) => ({ ...a, apply: false })),
+  };
+}
+
+/**
  * Applies what Partner Center and Graph say; `rows` are reseller customers only (core/partner-center.ts). A list
  * that did not read is undefined and changes nothing: `proposals` is then undefined too (the last ones stand).
  */
@@ -48,13 +60,7 @@ export async function applyCheck(
   let proposals: Proposal[] | undefined;
   if (rows) {
     const plan = await planFromExport(db, rows);
-    // Tenant-ID and domain matches of a pending invitation only: reconcile marks exactly those to apply.
-    const auto: ReconcilePlan = {
-      rows: plan.rows,
-      matches: plan.matches.map((e) => ({ ...e, apply: e.apply && e.action === 'accept' })),
-      additions: plan.additions.map((a) => ({ ...a, apply: false })),
-    };
-    accepted = (await applyReconcile(db, auto, { source: 'partner-center' })).accepted;
+    accepted = (await applyReconcile(db, unattended(plan), { source: 'partner-center' })).accepted;
     proposals = offered(plan);
   }
   const gdap = relationships ? await applyGdap(db, relationships) : { changed: 0, notes: [] };

@@ -3,6 +3,7 @@
  * owner in src/core (profile.ts, template-overrides.ts), so a stored value of the wrong shape (an older version, a
  * hand-edited backup, another browser) is reported, never thrown in a render and never saved over unseen.
  */
+import { parseConnectSettings } from '../core/connect-settings';
 import { InvalidInputError, type Problem } from '../core/problem';
 import {
   checkPartnerProfile,
@@ -121,6 +122,16 @@ export interface SettingProblem {
   problems: Problem[];
 }
 
+const problemsOf = (r: { ok: boolean; problems?: Problem[] }) => (r.ok ? [] : (r.problems ?? []));
+
+/** What is wrong with each setting's stored value; templates also count those that no longer render. */
+const PROBLEMS_OF: Readonly<Record<SettingKey, (value: unknown) => Problem[]>> = {
+  profile: (v) => problemsOf(parseProfile(v)),
+  templates: (v) => readTemplateOverrides(v).problems,
+  tracking: (v) => problemsOf(parseTrackingSettings(v)),
+  connect: (v) => problemsOf(parseConnectSettings(v)),
+};
+
 /** Every stored setting that does not read (or, for templates, no longer renders). */
 export async function settingProblems(db: ResellerDb): Promise<SettingProblem[]> {
   const rows = await db.settings.bulkGet([...SETTING_KEYS]);
@@ -128,18 +139,11 @@ export async function settingProblems(db: ResellerDb): Promise<SettingProblem[]>
   for (const [i, key] of SETTING_KEYS.entries()) {
     const value = rows[i]?.value;
     if (value === undefined) continue;
-    const problems =
-      key === 'profile'
-        ? problemsOf(parseProfile(value))
-        : key === 'templates'
-          ? readTemplateOverrides(value).problems
-          : problemsOf(parseTrackingSettings(value));
+    const problems = PROBLEMS_OF[key](value);
     if (problems.length > 0) out.push({ key, problems });
   }
   return out;
 }
-
-const problemsOf = (r: { ok: boolean; problems?: Problem[] }) => (r.ok ? [] : (r.problems ?? []));
 
 /**
  * Resets a setting to its default by deleting its row (no profile, the shipped templates, default reminders), an

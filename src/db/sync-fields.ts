@@ -4,7 +4,7 @@
  * - customers: every field but the index keys `nameKey` and `words`, rebuilt from the record on this device;
  * - invitations: every field but `previous` (an undo snapshot, meaningful for 10 s on this browser only) and
  *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: merge.ts);
- * - settings: the rows `profile`, `templates` and `tracking`, one synced field per property of their value, so two
+ * - settings: the rows `profile`, `templates`, `tracking` and `connect`, one synced field per property of their value, so two
  *   browsers editing different template languages both keep their edit (docs/sync.md, "Merge rules").
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
@@ -20,7 +20,7 @@ import type { Invitation } from '../core/status';
 import { toRow } from './customers';
 import type { CustomerRow, SettingRow } from './db';
 
-export const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['profile', 'templates', 'tracking']);
+export const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['profile', 'templates', 'tracking', 'connect']);
 
 /** Local-only fields per table: the key and what is derived or meaningful on this device only. */
 const LOCAL_ONLY: Readonly<Record<SyncTable, readonly string[]>> = {

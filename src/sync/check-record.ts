@@ -123,7 +123,7 @@ function present(r: SyncRecord): Record<string, unknown> {
 
 /**
  * The parse of one record's fields by its kind's parser. One call, so the parser of each kind can change without
- * touching the engine. Settings rows (profile, templates, tracking) are checked for structure only here; their
+ * touching the engine. Settings rows (profile, templates, tracking, connect) are checked for structure only here; their
  * values are parsed where they are read (a wrong one falls back to the default with a notice).
  */
 function kindProblems(r: SyncRecord): Problem[] {

@@ -32,8 +32,6 @@ function memoryStore(): ConnectStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,
-    clientId: async () => data.get('clientId') as string | undefined,
-    setClientId: async (id) => void data.set('clientId', id),
     tokens: async () => data.get('tokens') as SessionTokens | undefined,
     setTokens: async (t) => void data.set('tokens', t),
     clearTokens: async () => void data.delete('tokens'),

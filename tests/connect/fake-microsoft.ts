@@ -89,6 +89,28 @@ export function relationshipItem(r: {
   };
 }
 
+/**
+ * The page of `customers` (items as `customerItem` makes them) that starts where `continuation` says (the first
+ * page without one), as the sample answers; the continuation token is the next page's start, base64.
+ */
+export function customerPage(customers: readonly object[], continuation: string | undefined, size: number) {
+  const start = continuation === undefined ? 0 : Number(Buffer.from(continuation, 'base64').toString());
+  const items = customers.slice(start, start + size);
+  const end = start + items.length;
+  const links: Record<string, object> = {
+    self: { uri: `/customers?size=${size}`, method: 'GET', headers: [] },
+  };
+  if (end < customers.length) {
+    const value = Buffer.from(String(end)).toString('base64');
+    links.next = {
+      uri: `/customers?size=${size}&seekOperation=Next`,
+      method: 'GET',
+      headers: [{ key: 'MS-ContinuationToken', value }],
+    };
+  }
+  return { totalCount: items.length, items, links, attributes: { objectType: 'Collection' } };
+}
+
 export class FakeMicrosoft {
   origin = '';
   customers: object[] = [];
@@ -294,21 +316,7 @@ export class FakeMicrosoft {
     const size = Number(url.searchParams.get('size') ?? '40');
     const token = req.headers['ms-continuationtoken'];
     const next = url.searchParams.get('seekOperation') === 'Next';
-    const start = next && typeof token === 'string' ? Number(Buffer.from(token, 'base64').toString()) : 0;
-    const items = this.customers.slice(start, start + size);
-    const end = start + items.length;
-    const links: Record<string, object> = {
-      self: { uri: `/customers?size=${size}`, method: 'GET', headers: [] },
-    };
-    if (end < this.customers.length) {
-      const value = Buffer.from(String(end)).toString('base64');
-      links.next = {
-        uri: `/customers?size=${size}&seekOperation=Next`,
-        method: 'GET',
-        headers: [{ key: 'MS-ContinuationToken', value }],
-      };
-    }
-    json(200, { totalCount: items.length, items, links, attributes: { objectType: 'Collection' } });
+    json(200, customerPage(this.customers, next && typeof token === 'string' ? token : undefined, size));
   }
 
   private gdapPage(req: IncomingMessage, url: URL, json: (s: number, v: unknown) => void): unknown {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NEVER,
-  parseClientId,
-  parseConnectStatus,
-  parseProposals,
-  parseSessionTokens,
-} from '../../src/core/connect-state';
+import { NEVER, parseConnectStatus, parseProposals, parseSessionTokens } from '../../src/core/connect-state';
 
 const ROW = {
   tenantId: '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b',
@@ -13,19 +7,6 @@ const ROW = {
   domain: 'contoso.com',
   relationship: 'reseller',
 };
-
-describe('parseClientId', () => {
-  it('accepts a GUID in any case, stored lowercase', () => {
-    expect(parseClientId(' 11111111-2222-4333-8444-55555555555A ')).toEqual({
-      ok: true,
-      value: '11111111-2222-4333-8444-55555555555a',
-    });
-  });
-  it.each([[''], ['my-app'], [42], [undefined]])('refuses %s', (v) => {
-    const r = parseClientId(v);
-    expect(r.ok ? '' : r.problems[0]?.code).toBe('not-a-guid');
-  });
-});
 
 describe('parseSessionTokens', () => {
   it('reads what the worker stores', () => {

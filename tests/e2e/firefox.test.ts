@@ -51,4 +51,23 @@ describe.skipIf(!firefox)('Firefox build (firefox-esr, WebDriver BiDi)', () => {
     const type = await page.waitForSelector('[data-testid="link-type"]');
     expect(await type?.evaluate((el) => el.textContent)).toBe('Reseller relationship — direct');
   });
+
+  it('holds `identity` from install, as Firefox requires, so Options shows its redirect URL; no Microsoft host is granted', async () => {
+    const page = await extensionPage(browser);
+    await page.evaluate((url) => {
+      location.href = url;
+    }, `${BASE}src/options/index.html#connect`);
+    const redirect = await page.waitForSelector('[data-testid="redirect-url"]', { timeout: 20_000 });
+    expect(await redirect?.evaluate((el) => el.textContent)).toMatch(
+      /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/,
+    );
+    type Granted = { permissions: string[]; origins: string[] };
+    const granted = await page.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { permissions: { getAll(): Promise<Granted> } } }
+      ).browser.permissions.getAll(),
+    );
+    expect(granted.permissions).toContain('identity');
+    expect(granted.origins.filter((o) => o.includes('microsoft'))).toEqual([]);
+  });
 });

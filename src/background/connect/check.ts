@@ -16,8 +16,6 @@ import { readCustomers } from './partner-center';
 
 /** Where the connection keeps its state (store.ts over storage.local and storage.session; a Map in tests). */
 export interface ConnectStore {
-  clientId(): Promise<string | undefined>;
-  setClientId(id: string): Promise<void>;
   tokens(): Promise<SessionTokens | undefined>;
   setTokens(tokens: SessionTokens): Promise<void>;
   clearTokens(): Promise<void>;

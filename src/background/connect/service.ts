@@ -3,8 +3,10 @@
  * time; checks every 6 hours while signed in, and when the popup opens on a check older than that.
  */
 import { CONNECT_ORIGINS, ENDPOINTS } from '../../core/connect-endpoints';
-import { type ConnectStatus, parseClientId } from '../../core/connect-state';
+import { parseClientId } from '../../core/connect-settings';
+import type { ConnectStatus } from '../../core/connect-state';
 import type { Problem } from '../../core/problem';
+import { readConnectSettings, saveClientId } from '../../db/connect-settings';
 import { db } from '../../db/db';
 import { applyCheck } from '../../db/partner-center';
 import { getProfile } from '../../db/settings';
@@ -26,7 +28,7 @@ function port(afterWrite: () => Promise<void>): CheckPort {
   return {
     net: realNet,
     endpoints: ENDPOINTS,
-    redirectUri: identity.redirectUrl() ?? '',
+    redirectUri: identity.redirectUrl(),
     launch,
     store,
     apply: (rows, relationships) => applyCheck(db, rows, relationships),
@@ -35,9 +37,9 @@ function port(afterWrite: () => Promise<void>): CheckPort {
 }
 
 async function view(status?: ConnectStatus): Promise<ConnectView> {
-  const [s, clientId] = await Promise.all([status ?? store.status(), store.clientId()]);
+  const [s, { settings }] = await Promise.all([status ?? store.status(), readConnectSettings(db)]);
   const v: ConnectView = { ...s, checking: running !== undefined };
-  if (clientId) v.clientId = clientId;
+  if (settings.clientId) v.clientId = settings.clientId;
   return v;
 }
 
@@ -76,7 +78,8 @@ export async function connect(clientIdInput: string, afterWrite: () => Promise<v
       'The sign-in and Partner Center permissions were not granted: press Connect and allow them.';
     return refuse({ field: 'permissions', code: 'no-permission', message });
   }
-  await store.setClientId(clientId.value);
+  // A setting like the profile: it syncs, so the partner's other browsers offer it (each signs in for itself).
+  if (await saveClientId(db, clientId.value)) await afterWrite();
   const p = port(afterWrite);
   const tokens = await signIn(p, clientId.value, tenant);
   if (!tokens.ok) return refuse(tokens.problems[0] as Problem);

@@ -1,13 +1,13 @@
 /**
- * The connection's storage (docs/connect.md, "What is stored"): the client id, the last check's status and the
- * proposals in `storage.local` (this browser only), the tokens in `storage.session` only. Every read is parsed; a
- * value that does not read counts as absent (tokens: signed out; status: never checked), and is reported.
+ * The connection's storage on this browser (docs/connect.md, "What is stored"): the last check's status and the
+ * proposals in `storage.local`, the tokens in `storage.session` only. (The client id is a synced setting:
+ * db/connect-settings.ts.) Every read is parsed; a value that does not read counts as absent (tokens: signed out;
+ * status: never checked), and is reported.
  */
 import {
   type ConnectStatus,
   NEVER,
   type Proposal,
-  parseClientId,
   parseConnectStatus,
   parseProposals,
   parseSessionTokens,
@@ -17,7 +17,6 @@ import { localArea, removeLocal, sessionArea } from '../../platform';
 import type { ConnectStore } from './check';
 
 export const KEYS = {
-  clientId: 'connect.clientId',
   status: 'connect.status',
   proposals: 'connect.proposals',
   tokens: 'connect.tokens',
@@ -34,11 +33,6 @@ function read<T>(
 }
 
 export const connectStore: ConnectStore = {
-  async clientId() {
-    const v = await localArea.get(KEYS.clientId);
-    return v === undefined ? undefined : read<string | undefined>('client id', parseClientId(v), undefined);
-  },
-  setClientId: (id) => localArea.set(KEYS.clientId, id),
   async tokens() {
     const v = await sessionArea.get(KEYS.tokens);
     return v === undefined ? undefined : read('sign-in', parseSessionTokens(v), undefined);
@@ -60,7 +54,7 @@ export async function readProposals(): Promise<Proposal[]> {
   return read('proposals', parseProposals(await localArea.get(KEYS.proposals)), []);
 }
 
-/** Disconnect: nothing of the connection is left but the client id, which is no secret and saves retyping. */
+/** Disconnect: nothing of the connection is left but the client id (a setting), which is no secret and saves retyping. */
 export async function forgetConnection(): Promise<void> {
   await Promise.all([sessionArea.remove(KEYS.tokens), removeLocal(KEYS.status), removeLocal(KEYS.proposals)]);
 }

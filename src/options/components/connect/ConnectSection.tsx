@@ -15,7 +15,7 @@ export function ConnectSection() {
   const [clientId, setClientId] = useState('');
   const [busy, setBusy] = useState('');
   const [note, setNote] = useState<{ text: string; error?: boolean }>({ text: '' });
-  const [redirect, setRedirect] = useState(identity.redirectUrl());
+  const redirect = identity.redirectUrl();
   const show = (v: ConnectView) => {
     setView(v);
     if (v.clientId) setClientId((c) => c || (v.clientId as string));
@@ -36,7 +36,6 @@ export function ConnectSection() {
     const asked = connectPermissions.request([...CONNECT_ORIGINS]);
     run(t('connectSigningIn'), async () => {
       if (!(await asked)) throw new Error(t('connectRefused'));
-      setRedirect(identity.redirectUrl());
       return send({ type: 'connect.signIn', clientId });
     });
   };
@@ -46,17 +45,10 @@ export function ConnectSection() {
       <h2 id="connect-title">{t('connectTitle')}</h2>
       <p class="hint">{t('connectIntro')}</p>
       <p>
-        <strong>{t('connectRedirect')}</strong>{' '}
-        {redirect ? (
-          <>
-            <code data-testid="redirect-url">{redirect}</code>{' '}
-            <button type="button" onClick={() => void copyText(redirect)}>
-              {t('connectCopy')}
-            </button>
-          </>
-        ) : (
-          <span class="hint">{t('connectRedirectLater')}</span>
-        )}
+        <strong>{t('connectRedirect')}</strong> <code data-testid="redirect-url">{redirect}</code>{' '}
+        <button type="button" onClick={() => void copyText(redirect)}>
+          {t('connectCopy')}
+        </button>
       </p>
       <label for="connect-client">{t('connectClientId')}</label>
       <input
