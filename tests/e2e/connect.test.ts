@@ -14,7 +14,11 @@ import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/
 import { invitationAfter, putRaw, sendAction } from './support/seed';
 
 type Page = import('playwright-core').Page;
-type Chrome = { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+type Chrome = {
+  storage: {
+    session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> };
+  };
+};
 
 const TENANT = '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const CLIENT = '11111111-2222-4333-8444-555555555555';
@@ -131,6 +135,17 @@ describe.skipIf(!chromiumPath)('Partner Center connection (Chromium)', () => {
       .poll(() => popup.getByTestId('pc-line').textContent())
       .toMatch(/^Partner Center last checked/);
     await popup.close();
+
+    // A browser restart empties storage.session: the next popup says checks stopped, without waiting for a check.
+    await options.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.remove('connect.tokens'),
+    );
+    const restarted = await browser.openPage(POPUP);
+    await expect
+      .poll(() => restarted.getByTestId('pc-line').textContent())
+      .toMatch(/^Partner Center checks stopped/);
+    expect(await restarted.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
+    await restarted.close();
 
     await section.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => section.getByTestId('connect-state').textContent()).toBe('Not connected.');

@@ -13,7 +13,7 @@ import { getProfile } from '../../db/settings';
 import type { ConnectView } from '../../messages';
 import { alarms, clearAlarm, connectPermissions, identity } from '../../platform';
 import { signIn } from './auth';
-import { type CheckPort, runCheck } from './check';
+import { type CheckPort, runCheck, SIGNED_OUT, signOut } from './check';
 import { launch } from './launcher';
 import { realNet } from './net';
 import { forgetConnection, connectStore as store } from './store';
@@ -53,7 +53,10 @@ export function check(afterWrite: () => Promise<void>): Promise<ConnectStatus> {
 
 /** The status; `opened` (the popup) starts a check when the last one is older than a period. */
 export async function connectStatus(afterWrite: () => Promise<void>, opened = false): Promise<ConnectView> {
-  const status = await store.status();
+  let status = await store.status();
+  // storage.session empties when the browser closes: say so at once rather than at the next scheduled check.
+  if (status.state === 'connected' && !running && !(await store.tokens()))
+    status = await signOut(store, SIGNED_OUT);
   const stale = status.lastCheckedAt === undefined || Date.now() - status.lastCheckedAt >= STALE_MS;
   if (opened && status.state === 'connected' && stale && !running) {
     void check(afterWrite).catch((e: unknown) => console.error('Partner Center check failed', e));
