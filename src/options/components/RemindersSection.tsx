@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { counted } from '../../core/plural';
 import { db } from '../../db/db';
 import {
   checkFollowUpDays,
@@ -80,7 +81,7 @@ export function RemindersSection() {
           onChange={(e) => {
             const value = Number(e.currentTarget.value);
             if (checkFollowUpDays(value).length === 0 && value !== settings.followUpDays) {
-              void save({ followUpDays: value }, t('followUpSaved', String(value)));
+              void save({ followUpDays: value }, counted(t, 'followUpSaved', value));
             }
           }}
         />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Proposal, parseProposals } from '../../../core/connect-state';
+import { languageFor } from '../../../core/language';
 import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
@@ -42,7 +43,7 @@ export function Proposals({ stamp }: { stamp: number }) {
   };
   const apply = async () => {
     const picked = list.filter((_, i) => chosen.has(i));
-    const language = uiLanguage().startsWith('fr') ? 'fr' : 'en';
+    const language = languageFor(uiLanguage());
     try {
       const r = await applyProposals(db, picked, language);
       await localArea.set(
