@@ -9,8 +9,8 @@ import {
 } from '../../db/tracking-settings';
 import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
+import { errorText } from '../../ui/findings';
 import { useLive } from '../../ui/useLive';
-import { errorText } from '../changed';
 
 /**
  * The follow-up threshold (badge, popup, reminder) and the optional daily desktop reminder. The `notifications`

@@ -10,6 +10,8 @@ import {
   type UnconfirmedWebmail,
 } from '../../messages';
 import { copyRich, copyText, localArea, optionalHosts, permissions, t } from '../../platform';
+import { errorText } from '../findings';
+import { insertFailureText } from './insert-failure';
 
 const SITE_NAMES: Record<Site, string> = {
   gmail: 'Gmail',
@@ -38,6 +40,8 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   const [offers, setOffers] = useState<UnconfirmedWebmail[]>([]);
   // A supported webmail tab where find or insert came back empty: the partner may send us a diagnostic report.
   const [diagnosable, setDiagnosable] = useState<number | undefined>(undefined);
+  // Our content script failed in the tab: said as such, never as "no compose window".
+  const [failed, setFailed] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState(0);
   const find = () =>
     send({ type: 'compose.find' }).then(
@@ -47,7 +51,9 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
         const found = mine(result.composes);
         setWindows(found);
         setOffers(mine(result.unconfirmed));
-        setDiagnosable(mine(result.webmailTabs)[0]?.tabId);
+        const broken = mine(result.failed)[0];
+        setFailed(broken?.detail);
+        setDiagnosable(broken?.tabId ?? mine(result.webmailTabs)[0]?.tabId);
         setChosen(
           Math.max(
             0,
@@ -57,7 +63,7 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       },
       (error: unknown) => {
         setWindows([]);
-        setStatus(String(error));
+        setStatus(errorText(error));
       },
     );
   useEffect(() => void find(), []);
@@ -75,7 +81,7 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       await copyText(report);
       setStatus(t('diagnosticCopied'));
     } catch (error) {
-      setStatus(String(error));
+      setStatus(errorText(error));
     }
   };
 
@@ -90,16 +96,17 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       type: 'compose.insert',
       target: { tabId: target.tabId, frameId: target.frameId, composeId: target.composeId },
       draft: { to: to.trim() || undefined, subject: draft.subject, html: draft.html, text: draft.text },
-    }).catch((error: unknown) => ({ ok: false, reason: 'not-inserted', message: String(error) }) as const);
+    }).catch((error: unknown) => ({ ok: false, reason: 'not-inserted', detail: errorText(error) }) as const);
     if (result.ok) {
       setStatus(t('inserted', SITE_NAMES[target.site]));
       onInserted(target);
       return;
     }
     setDiagnosable(target.tabId);
+    const why = insertFailureText(result, t);
     await copyRich(draft.html, draft.text).then(
-      () => setStatus(t('insertFailedCopied', result.message)),
-      () => setStatus(result.message),
+      () => setStatus(t('insertFailedCopied', why)),
+      () => setStatus(why),
     );
   };
 
@@ -126,7 +133,11 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   if (windows.length === 0) {
     return (
       <div class="compose-none">
-        <p class="hint">{t('noComposeFound')}</p>
+        <p class="hint" data-testid="compose-none">
+          {failed === undefined
+            ? t('noComposeFound')
+            : insertFailureText({ reason: 'content-error', detail: failed }, t)}
+        </p>
         <button type="button" class="link-button" onClick={searchAllTabs}>
           {t('searchAllTabs')}
         </button>

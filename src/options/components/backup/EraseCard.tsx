@@ -3,7 +3,7 @@ import { eraseAll } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 import { formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { downloadBackup } from './ExportCard';

@@ -4,7 +4,7 @@ import { languageFor } from '../../../core/language';
 import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 
 /** The storage.local key the worker writes the proposals under (background/connect/store.ts). */
 const KEY = 'connect.proposals';

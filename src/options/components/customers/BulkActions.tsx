@@ -4,7 +4,7 @@ import { deleteCustomers } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 import { formatNumber } from '../../format';
 import { bulkTargets, type TableRow } from '../../table-rows';
 import { ConfirmDialog } from '../ConfirmDialog';

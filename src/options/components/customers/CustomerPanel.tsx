@@ -5,7 +5,7 @@ import { updateCustomer } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { undoLast } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 import type { TableRow } from '../../table-rows';
 import { InvitationCard, type RunAction } from './InvitationCard';
 import { Timeline } from './Timeline';

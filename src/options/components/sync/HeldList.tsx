@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { counted } from '../../../core/plural';
 import type { HeldDecision, HeldItem, HeldReason } from '../../../core/sync-status';
 import { t } from '../../../platform';
+import { findingText } from '../../../ui/findings';
 
 const DAY = 86_400_000;
 const SHOWN = 50;
@@ -85,7 +86,7 @@ function HeldLine({ item }: { item: HeldItem }) {
   const why =
     item.reason === 'clock-ahead' && item.aheadMs !== undefined
       ? counted(t, 'syncHeldAheadBy', Math.ceil(item.aheadMs / DAY))
-      : item.problems.map((p) => p.message).join(' ');
+      : item.problems.map((p) => findingText(p)).join(' ');
   return (
     <>
       <strong>{what}</strong> · {from} · {new Date(item.since).toLocaleString()}
