@@ -115,6 +115,8 @@ export interface FrameDiagnosis {
 export interface SyncReport {
   enabled: boolean;
   status: SyncStatus | null;
+  /** Why this worker's last sync, or its start, failed (the error's own text); gone once a sync finishes. */
+  failure?: string;
 }
 
 /** The Partner Center connection as Options > Connect and the popup show it (docs/connect.md). */

@@ -70,8 +70,13 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
 
   // Kept on this device only, and listed in Options > Webmail where it can be removed.
   const confirmHost = async (offer: UnconfirmedWebmail) => {
-    const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
-    await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+    try {
+      const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
+      await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+    } catch (error) {
+      setStatus(errorText(error));
+      return;
+    }
     await find();
   };
 
@@ -87,7 +92,11 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
 
   const searchAllTabs = async () => {
     // Asked from this click only: the hosts are optional, so installing showed no site-access warning.
-    if (await permissions.request(optionalHosts())) await find();
+    const granted = await permissions.request(optionalHosts()).catch((error: unknown) => {
+      setStatus(errorText(error));
+      return false;
+    });
+    if (granted) await find();
   };
 
   const insert = async (target: ComposeWindow) => {

@@ -60,7 +60,13 @@ export function EraseCard() {
             ])}
           </p>
           <p>
-            <button type="button" class="link-button" onClick={() => void downloadBackup()}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() =>
+                downloadBackup().catch((error: unknown) => setStatus(t('exportFailed', errorText(error))))
+              }
+            >
               {t('eraseExportFirst')}
             </button>
           </p>

@@ -34,8 +34,12 @@ export function ImportCard() {
     setStatus({ text: '' });
   };
   const start = async () => {
-    if (mode === 'replace') setConfirm(await recordCounts(db));
-    else await run();
+    if (mode !== 'replace') return run();
+    try {
+      setConfirm(await recordCounts(db));
+    } catch (error) {
+      setStatus({ text: errorText(error), error: true });
+    }
   };
   const run = async () => {
     if (!picked) return;

@@ -50,7 +50,10 @@ export function ConnectSection() {
         {redirect ? (
           <>
             <code data-testid="redirect-url">{redirect}</code>{' '}
-            <button type="button" onClick={() => void copyText(redirect)}>
+            <button
+              type="button"
+              onClick={() => copyText(redirect).catch(() => setNote({ text: t('copyFailed'), error: true }))}
+            >
               {t('connectCopy')}
             </button>
           </>

@@ -4,7 +4,7 @@ import { languageFor } from '../../../core/language';
 import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
-import { errorText } from '../../../ui/findings';
+import { errorText, findingText } from '../../../ui/findings';
 
 /** The storage.local key the worker writes the proposals under (background/connect/store.ts). */
 const KEY = 'connect.proposals';
@@ -25,11 +25,14 @@ export function Proposals({ stamp }: { stamp: number }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [note, setNote] = useState('');
   const load = () =>
-    localArea.get(KEY).then((v) => {
-      const parsed = parseProposals(v);
-      setList(parsed.ok ? parsed.value : []);
-      if (!parsed.ok) setNote(parsed.problems[0]?.message ?? '');
-    });
+    localArea.get(KEY).then(
+      (v) => {
+        const parsed = parseProposals(v);
+        setList(parsed.ok ? parsed.value : []);
+        if (!parsed.ok) setNote(parsed.problems.map((p) => findingText(p)).join(' '));
+      },
+      (e: unknown) => setNote(errorText(e)),
+    );
   useEffect(() => {
     void load();
     return localArea.onChanged(KEY, () => void load());

@@ -24,6 +24,11 @@ export function SyncSection() {
         {t('syncToggle')}
       </label>
       <p class="hint">{t('syncVendorNote')}</p>
+      {(actions.error || report?.failure) && (
+        <p role="alert" class="problem" data-testid="sync-failure">
+          {actions.error || t('syncFailed', report?.failure ?? '')}
+        </p>
+      )}
       {enabled && status && <SyncFigures status={status} decide={actions.decide} />}
       {enabled && status === null && <p class="hint">{t('syncNotYet')}</p>}
       {report && !enabled && <p class="hint">{t('syncOff')}</p>}
