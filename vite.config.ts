@@ -10,7 +10,7 @@ import pkg from './package.json' with { type: 'json' };
  * - `firefox` → dist-firefox/: background as event-page `scripts` and a gecko id (Firefox has no MV3 service worker;
  *   storage.sync throws without an id). 140 is the ESR in Debian's main suite: require no more.
  * - `e2e` → dist-e2e/: as dist/, but the webmail hosts are granted at install, because headless automation gives no
- *   activeTab grant (spec/toolchain.md, "End-to-end mechanics").
+ *   activeTab grant (docs/testing.md, "End-to-end mechanics").
  */
 /** Hosts that only the e2e build may script: a custom-domain Outlook and a page that poses as one. */
 export const E2E_OTHER_HOSTS = ['https://webmail.fabrikam.example/*', 'https://pages.example.net/*'];

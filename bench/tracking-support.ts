@@ -7,9 +7,10 @@ export const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
 const quote = (s: string) => (/[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 /**
- * A Partner Center Customers export (spec/partner-center.md §5) of `size` rows, as a spreadsheet saves it (BOM, CRLF):
- * every seeded customer whose reseller invitation is pending or accepted (the pending ones get accepted, those
- * without a tenant ID match by domain and get it filled), then companies unknown locally (offered as additions).
+ * A Partner Center Customers export (docs/partner-center.md, "Reading Partner Center's customer export") of `size`
+ * rows, as a spreadsheet saves it (BOM, CRLF): every seeded customer whose reseller invitation is pending or accepted
+ * (the pending ones get accepted, those without a tenant ID match by domain and get it filled), then companies unknown
+ * locally (offered as additions).
  */
 export function exportCsv(seed: Seed, size: number): string {
   const status = new Map(

@@ -22,7 +22,10 @@ type Ext = {
   permissions: { request(p: object): Promise<boolean> };
 };
 
-/** BiDi cannot navigate to moz-extension:// (spec/toolchain.md): use the page the add-on opened on install. */
+/**
+ * BiDi cannot navigate to moz-extension:// (docs/testing.md, "End-to-end mechanics"): use the page the add-on opened on
+ * install.
+ */
 async function extensionPage(browser: Browser): Promise<Page> {
   for (let i = 0; i < 100; i++) {
     for (const page of await browser.pages()) {
