@@ -11,7 +11,7 @@ import pkg from './package.json' with { type: 'json' };
  *   storage.sync throws without an id). 140 is the ESR in Debian's main suite: require no more. `identity` moves
  *   from the optional permissions to the required ones (docs/connect.md, "Firefox and the identity permission").
  * - `e2e` → dist-e2e/: as dist/, but the webmail hosts are granted at install, because headless automation gives no
- *   activeTab grant (spec/toolchain.md, "End-to-end mechanics").
+ *   activeTab grant (docs/testing.md, "End-to-end mechanics").
  */
 /** Hosts that only the e2e build may script: a custom-domain Outlook and a page that poses as one. */
 export const E2E_OTHER_HOSTS = ['https://webmail.fabrikam.example/*', 'https://pages.example.net/*'];

@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests: no crx plugin (spec/toolchain.md). Browser-level tests live in vitest.e2e.config.ts.
+// Unit tests: no crx plugin (docs/testing.md, "Unit tests"). Browser-level tests live in vitest.e2e.config.ts.
 export default defineConfig({
   plugins: [preact()],
   test: {

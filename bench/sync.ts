@@ -1,8 +1,8 @@
 /**
- * Sync benchmark (issue 5 "Benchmark"): how many realistic customers fit in storage.sync, bytes per customer,
+ * Sync benchmark: how many realistic customers fit in storage.sync, bytes per customer,
  * `set()` calls per 100 edits, and the time to merge a full remote state of 1,000 customers.
  * Realistic customer: company, contact, email, domain, tenant GUID, language, a short note, and one reseller
- * invitation with its status and 1–3 send times. Ids are 12-char base62 (spec/sync.md §3.2).
+ * invitation with its status and 1–3 send times. Ids are 12-char base62 (docs/decisions.md, "Short random ids").
  */
 
 import 'fake-indexeddb/auto';

@@ -36,6 +36,8 @@ export interface FindResult {
   unconfirmed: UnconfirmedWebmail[];
   /** Tabs of a supported webmail where no compose was found: the popup offers a diagnostic report for them. */
   webmailTabs: { tabId: number; host: string; site: Site }[];
+  /** Tabs where our content script failed (a bug of ours, or a page that broke it): said as such, not "no compose". */
+  failed: { tabId: number; detail: string }[];
 }
 
 /** What goes into a compose window: `to` fills the recipient only when it is empty. `html` is renderDraft output. */
@@ -46,10 +48,19 @@ export interface ComposeDraft {
   text: string;
 }
 
-export type InsertFailure = 'no-compose' | 'no-access' | 'not-inserted' | 'tab-gone' | 'unsupported';
+/** Why an insert failed: a code the page words in its own language (ui/invite/insert-failure.ts). */
+export type InsertFailure =
+  | 'no-compose'
+  | 'no-access'
+  | 'not-inserted'
+  | 'tab-gone'
+  | 'unsupported'
+  /** Our content script threw or did not start in that tab. */
+  | 'content-error';
+/** `detail`: the script's or the browser's own error text, when there is one (not translated: it is evidence). */
 export type InsertResult =
   | { ok: true; method: string }
-  | { ok: false; reason: InsertFailure; message: string };
+  | { ok: false; reason: InsertFailure; detail?: string };
 
 export interface InsertTarget {
   tabId: number;
@@ -88,7 +99,9 @@ export interface InsertTrace {
   inputEvents: number;
 }
 
-export type ContentInsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure };
+export type ContentInsertResult =
+  | { ok: true; method: string }
+  | { ok: false; reason: Exclude<InsertFailure, 'content-error'> };
 
 /** One frame's diagnosis: how often each selector of its site's adapter matched, and its last insert. */
 export interface FrameDiagnosis {
@@ -102,6 +115,8 @@ export interface FrameDiagnosis {
 export interface SyncReport {
   enabled: boolean;
   status: SyncStatus | null;
+  /** Why this worker's last sync, or its start, failed (the error's own text); gone once a sync finishes. */
+  failure?: string;
 }
 
 /** The Partner Center connection as Options > Connect and the popup show it (docs/connect.md). */

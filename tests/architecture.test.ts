@@ -1,32 +1,44 @@
 /**
- * The dependency direction of DESIGN.md, checked on every test run rather than remembered:
- * core ← db ← sync ← background; core + platform/messages ← content; core + db + platform ← popup, options (and ui,
- * which they share). Only platform.ts imports webextension-polyfill; nothing imports popup, options or background.
+ * The dependency rule of docs/architecture.md ("Layers", "The dependency rule, and why"), checked on every test run
+ * rather than remembered: the table in that document is the rule, read here row by row, so the document and the
+ * check cannot drift apart. Every import counts: static, dynamic `import()`, re-exports and side-effect imports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = 'src';
-const ALLOWED: Record<string, string[]> = {
-  core: ['core'],
-  db: ['core', 'db'],
-  sync: ['core', 'db', 'sync', 'platform'],
-  background: ['core', 'db', 'sync', 'background', 'platform', 'messages'],
-  content: ['core', 'content', 'platform', 'messages'],
-  ui: ['core', 'db', 'ui', 'platform', 'messages'],
-  popup: ['core', 'db', 'ui', 'popup', 'platform', 'messages'],
-  options: ['core', 'db', 'ui', 'options', 'platform', 'messages'],
-  platform: [],
-  // messages names the sync status type of `sync.status` (a type-only import).
-  messages: ['platform', 'core'],
-};
-const PACKAGES: Record<string, string[]> = {
-  core: [],
-  content: [],
-  db: ['dexie'],
-  platform: ['webextension-polyfill'],
-};
+
+interface Rule {
+  layers: string[];
+  packages: string[];
+  /** Whether the layer may import a built file by path (`?script`): a build step, not a code link. */
+  scripts: boolean;
+}
+
+/** The "Layers" table of docs/architecture.md: each row's layer, and what its last cell names in backticks. */
+function rules(): Record<string, Rule> {
+  const doc = readFileSync('docs/architecture.md', 'utf8');
+  const section = doc.slice(doc.indexOf('## Layers'), doc.indexOf('## The dependency rule'));
+  const rows = section
+    .split('\n')
+    .filter((line) => /^\| `/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()));
+  const names = rows.map((cells) => (cells[1] ?? '').replace(/`/g, '').replace(/\.ts$/, ''));
+  return Object.fromEntries(
+    rows.map((cells, i) => {
+      const cell = cells[cells.length - 2] ?? '';
+      // Parentheses only explain (`liveQuery` only, `dexie-store.ts`): they name no layer or package.
+      const named = [...cell.replace(/\([^)]*\)/g, '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
+      const rule: Rule = {
+        layers: named.filter((n) => names.includes(n)),
+        packages: named.filter((n) => !names.includes(n)),
+        scripts: cell.includes('`?script`'),
+      };
+      return [names[i] as string, rule];
+    }),
+  );
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -42,38 +54,74 @@ function layer(path: string): string {
   return first.replace(/\.tsx?$/, '');
 }
 
-function imports(path: string): string[] {
-  const text = readFileSync(path, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+const IMPORTS = [
+  /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm, // import … from, export … from
+  /^\s*import\s+['"]([^'"]+)['"]/gm, // import 'side-effect'
+  /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // import('dynamic')
+];
+
+function imports(text: string): string[] {
+  return IMPORTS.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1] ?? ''));
 }
 
+const packageOf = (spec: string): string =>
+  spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? '');
+
+const RULES = rules();
 const sources = files(SRC);
 
 describe('dependency direction', () => {
-  it('finds the layers it checks', () => {
-    expect([...new Set(sources.map(layer))]).toEqual(
-      expect.arrayContaining(['core', 'db', 'popup', 'options']),
+  it('reads a rule for every layer, and every folder of src/ is a layer with a rule', () => {
+    expect(Object.keys(RULES).sort()).toEqual(
+      [
+        'background',
+        'content',
+        'core',
+        'db',
+        'messages',
+        'options',
+        'platform',
+        'popup',
+        'sync',
+        'ui',
+      ].sort(),
     );
+    expect([...new Set(sources.map(layer))].sort()).toEqual(Object.keys(RULES).sort());
+    expect(RULES.core).toEqual({ layers: ['core'], packages: [], scripts: false });
+    expect(RULES.platform?.packages).toEqual(['webextension-polyfill']);
+  });
+
+  it('sees every kind of import', () => {
+    const text = [
+      "import { a } from '../core/a';",
+      "import type { B } from './b';",
+      "export * from '../db/c';",
+      "import './d.css';",
+      "const e = () => import('../ui/e');",
+    ].join('\n');
+    expect(imports(text).sort()).toEqual(['../core/a', '../db/c', '../ui/e', './b', './d.css'].sort());
+  });
+
+  it('nothing imports popup, options or background', () => {
+    for (const [from, rule] of Object.entries(RULES)) {
+      for (const top of ['popup', 'options', 'background']) {
+        if (from !== top) expect(rule.layers, `${from} may import ${top}`).not.toContain(top);
+      }
+    }
   });
 
   for (const file of sources) {
     it(`${file} imports only what its layer may`, () => {
-      const from = layer(file);
-      const allowed = ALLOWED[from];
-      expect(allowed, `no rule for layer ${from}`).toBeDefined();
-      for (const spec of imports(file)) {
-        // `?script` imports yield a built file's path for scripting.executeScript: a build step, not a code link.
-        if (spec.includes('?script')) continue;
-        if (spec.startsWith('.')) {
+      const rule = RULES[layer(file)];
+      if (!rule) throw new Error(`no rule for ${file}`);
+      for (const spec of imports(readFileSync(file, 'utf8'))) {
+        if (spec.includes('?script')) {
+          expect(rule.scripts, `${file} imports a built script ${spec}`).toBe(true);
+        } else if (spec.startsWith('.')) {
           const target = layer(normalize(join(dirname(file), spec)));
-          expect(allowed, `${file} imports ${spec}`).toContain(target);
-        } else if (from in PACKAGES) {
-          const name = spec.startsWith('@')
-            ? spec.split('/').slice(0, 2).join('/')
-            : (spec.split('/')[0] ?? '');
-          expect(PACKAGES[from], `${file} imports package ${spec}`).toContain(name);
+          expect(rule.layers, `${file} imports ${spec}`).toContain(target);
         } else {
-          expect(spec, `${file}: only platform.ts may import the polyfill`).not.toBe('webextension-polyfill');
+          expect(rule.packages, `${file} imports package ${spec}`).toContain(packageOf(spec));
         }
       }
     });

@@ -3,6 +3,7 @@
  * writing anything) and the optional daily desktop reminder. Browser APIs arrive through ports that index.ts builds
  * from platform, so the decisions here run in Node tests with plain objects.
  */
+import { counted } from '../core/plural';
 import type { TrackingSettings } from '../db/tracking-settings';
 
 export const REFRESH_ALARM = 'refresh';
@@ -42,10 +43,9 @@ export async function scheduleAlarms(port: AlarmPort): Promise<void> {
   await Promise.all(Object.entries(ALARM_PERIODS).map(([name, minutes]) => port.every(name, minutes)));
 }
 
-/** The reminder's text: singular and plural are separate messages, so each language words them its own way. */
+/** The reminder's text, the count worded by the plural rule of the strings' language. */
 export function reminderText(count: number, t: ReminderPort['t']): { title: string; message: string } {
-  const message = count === 1 ? t('reminderOverdueOne') : t('reminderOverdueMany', String(count));
-  return { title: t('extName'), message };
+  return { title: t('extName'), message: counted(t, 'reminderOverdue', count) };
 }
 
 /**

@@ -28,36 +28,20 @@ import {
   scripting,
   tabs,
 } from '../platform';
+import { type Answers, isMissing, locateCompose, type Op, readAnswers, run } from './frame-answers';
 import { menuTabs } from './menu';
 
 /** The content script's global, keyed by version: content/index.ts installs it under the same name. */
 const GLOBAL = '__resellerInvite';
-
-type Op = 'find' | 'insert' | 'diagnose';
-type Answer<T> = { frameId: number; value: T };
 
 /** What every content call carries: the engine (techniques) and the custom-domain hosts the partner confirmed. */
 async function context(): Promise<ContentContext> {
   return { engine: engine(), confirmedHosts: parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY)) };
 }
 
-/** What the partner reads for each failure, with what to do next; the popup shows it as is. */
-export const MESSAGES: Record<InsertFailure, string> = {
-  'no-access':
-    'Reseller Invite cannot reach that tab. Click the toolbar icon while your webmail tab is in front, or allow ' +
-    'access with "Find compose windows in all tabs", then try again.',
-  'tab-gone': 'That tab was closed or has reloaded. Open your compose window again, then try again.',
-  unsupported:
-    'This page is not a webmail Reseller Invite supports (Gmail, Outlook on the web, Yahoo Mail, Proton Mail). ' +
-    'Open a new message there, then try again.',
-  'no-compose':
-    'No open message was found in that tab. Start a new message or reply (restore it if it is minimised), then ' +
-    'try again.',
-  // The popup then copies the draft and says so.
-  'not-inserted': 'The webmail did not accept the inserted invitation.',
-};
-
-const fail = (reason: InsertFailure): InsertResult => ({ ok: false, reason, message: MESSAGES[reason] });
+/** A failure as a code: the page words it in its own language. */
+const fail = (reason: InsertFailure, detail?: string): InsertResult =>
+  detail === undefined ? { ok: false, reason } : { ok: false, reason, detail };
 
 /** Browser errors, word for word as Chromium and Firefox raise them, to the contract's reasons. */
 export function reasonOf(error: unknown): InsertFailure {
@@ -70,39 +54,16 @@ export function reasonOf(error: unknown): InsertFailure {
   return 'not-inserted';
 }
 
-/**
- * Runs in the page (serialised, so self-contained): calls the installed API, or says it is missing. The argument is
- * JSON; the answer is wrapped so that "missing" can never be mistaken for an answer.
- */
-const run = (global: string, version: string, op: Op, arg: unknown): unknown => {
-  const api = (globalThis as Record<string, unknown> & { [k: string]: unknown })[global] as
-    | Record<string, Record<Op, (a: unknown) => unknown>>
-    | undefined;
-  const current = api?.[version];
-  if (!current) return { missing: true };
-  return Promise.resolve(current[op](arg)).then((value) => ({ value }));
-};
-
-const isMissing = (result: unknown): boolean => (result as { missing?: boolean } | null)?.missing === true;
-
-async function call<T>(tabId: number, op: Op, arg: unknown, frameIds?: number[]): Promise<Answer<T>[]> {
+/** Calls the content script in the tab's frames, injecting it first where it is not there yet. */
+async function call<T>(tabId: number, op: Op, arg: unknown, frameIds?: number[]): Promise<Answers<T>> {
   const args: [string, string, Op, unknown] = [GLOBAL, manifestVersion(), op, arg ?? null];
-  let results = await scripting.func(tabId, run, args, frameIds);
-  const missing = results.filter((r) => isMissing(r.result)).map((r) => r.frameId);
-  if (missing.length > 0) {
-    await scripting.files(tabId, [contentScript], missing);
-    const again = await scripting.func(tabId, run, args, missing);
-    results = [...results.filter((r) => !isMissing(r.result)), ...again];
-  }
-  // A frame whose script threw (a bug of ours, a page that broke it) is reported, not mistaken for "no compose".
-  const broken = results.find((r) => r.error !== undefined && r.error !== null);
-  if (broken && !results.some((r) => (r.result as { value?: T } | null)?.value !== undefined)) {
-    throw new Error(`Content script failed: ${String(broken.error)}`);
-  }
-  return results.flatMap((r) => {
-    const value = (r.result as { value?: T } | null)?.value;
-    return value === undefined ? [] : [{ frameId: r.frameId, value }];
-  });
+  const results = await scripting.func(tabId, run, args, frameIds);
+  const missing = results.filter(isMissing).map((r) => r.frameId);
+  const first = readAnswers<T>(results);
+  if (missing.length === 0) return first;
+  await scripting.files(tabId, [contentScript], missing);
+  const again = readAnswers<T>(await scripting.func(tabId, run, args, missing), true);
+  return { answers: [...first.answers, ...again.answers], failures: [...first.failures, ...again.failures] };
 }
 
 /**
@@ -122,7 +83,7 @@ async function reachableTabs(): Promise<number[]> {
 }
 
 async function findInTab(tabId: number, ctx: ContentContext): Promise<FindResult> {
-  const frames = await call<FrameFind>(tabId, 'find', ctx);
+  const { answers: frames, failures } = await call<FrameFind>(tabId, 'find', ctx);
   const top = frames.find((f) => f.frameId === 0)?.value ?? frames[0]?.value;
   const composes = frames.flatMap(({ frameId, value }) =>
     value.composes.map((c) => ({ ...c, tabId, frameId })),
@@ -131,7 +92,9 @@ async function findInTab(tabId: number, ctx: ContentContext): Promise<FindResult
     value.candidate ? [{ tabId, host: value.host, site: value.candidate }] : [],
   );
   const webmailTabs = composes.length === 0 && top?.site ? [{ tabId, host: top.host, site: top.site }] : [];
-  return { composes, unconfirmed: dedupe(unconfirmed), webmailTabs };
+  // Nothing found and a frame failed: the failure is the answer, not "no compose here".
+  const failed = composes.length === 0 && failures[0] !== undefined ? [{ tabId, detail: failures[0] }] : [];
+  return { composes, unconfirmed: dedupe(unconfirmed), webmailTabs, failed };
 }
 
 const dedupe = <T extends { tabId: number; host: string }>(list: T[]): T[] =>
@@ -140,28 +103,14 @@ const dedupe = <T extends { tabId: number; host: string }>(list: T[]): T[] =>
 export async function findComposes(): Promise<FindResult> {
   const [tabIds, ctx] = await Promise.all([reachableTabs(), context()]);
   // A tab we may not script (a browser page, a revoked grant) simply has nothing to offer.
-  const empty: FindResult = { composes: [], unconfirmed: [], webmailTabs: [] };
+  const empty: FindResult = { composes: [], unconfirmed: [], webmailTabs: [], failed: [] };
   const found = await Promise.all(tabIds.map((tabId) => findInTab(tabId, ctx).catch(() => empty)));
   return {
     composes: found.flatMap((f) => f.composes),
     unconfirmed: found.flatMap((f) => f.unconfirmed),
     webmailTabs: found.flatMap((f) => f.webmailTabs),
+    failed: found.flatMap((f) => f.failed),
   };
-}
-
-/** Without a frame: the frame holding that compose, else the one with the focused compose, else the first found. */
-async function locate(
-  tabId: number,
-  ctx: ContentContext,
-  composeId?: string,
-): Promise<{ frameId: number; composeId?: string } | InsertFailure> {
-  const frames = await call<FrameFind>(tabId, 'find', ctx);
-  const found = frames.flatMap(({ frameId, value }) => value.composes.map((c) => ({ frameId, c })));
-  const hit = composeId
-    ? found.find(({ c }) => c.composeId === composeId)
-    : (found.find(({ c }) => c.focused) ?? found[0]);
-  if (hit) return { frameId: hit.frameId, composeId: hit.c.composeId };
-  return frames.some(({ value }) => value.site !== null) ? 'no-compose' : 'unsupported';
 }
 
 export async function insertDraft(target: InsertTarget, draft: ComposeDraft): Promise<InsertResult> {
@@ -169,12 +118,14 @@ export async function insertDraft(target: InsertTarget, draft: ComposeDraft): Pr
     const ctx = await context();
     const where =
       target.frameId === undefined
-        ? await locate(target.tabId, ctx, target.composeId)
+        ? locateCompose(await call<FrameFind>(target.tabId, 'find', ctx), target.composeId)
         : { frameId: target.frameId, composeId: target.composeId };
-    if (typeof where === 'string') return fail(where);
+    if ('failure' in where) return fail(where.failure, where.detail);
     const request = { ...ctx, composeId: where.composeId, draft };
-    const [answer] = await call<ContentInsertResult>(target.tabId, 'insert', request, [where.frameId]);
-    if (!answer) return fail('no-compose');
+    const sent = await call<ContentInsertResult>(target.tabId, 'insert', request, [where.frameId]);
+    const [answer] = sent.answers;
+    if (!answer)
+      return sent.failures[0] === undefined ? fail('no-compose') : fail('content-error', sent.failures[0]);
     return answer.value.ok ? { ok: true, method: answer.value.method } : fail(answer.value.reason);
   } catch (error) {
     return fail(reasonOf(error));
@@ -192,8 +143,9 @@ export async function diagnoseTab(tabId: number): Promise<{ report: string }> {
     `browser: ${browserName()}`,
   ];
   try {
-    const frames = await call<FrameDiagnosis>(tabId, 'diagnose', await context());
-    for (const { frameId, value } of frames) {
+    const { answers, failures } = await call<FrameDiagnosis>(tabId, 'diagnose', await context());
+    for (const detail of failures) lines.push(`content script failed: ${detail}`);
+    for (const { frameId, value } of answers) {
       if (!value.site && !value.candidate && frameId !== 0) continue;
       lines.push(
         `frame ${frameId}: host ${value.host}, site ${value.site ?? 'none'}` +

@@ -79,7 +79,7 @@ notifications.onClicked((id) => {
 menus.onClicked.addListener(onMenuClick);
 
 // Every worker start: listen to storage.sync and reconcile (docs/sync.md, "One sync").
-startSync();
+void startSync();
 
 // Every worker start: the badge survives a restart but the count may have changed while the worker slept.
 void refreshBadgeNow().catch(report('Badge refresh failed'));

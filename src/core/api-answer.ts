@@ -22,7 +22,7 @@ export const MAX_WAIT_MS = 20_000;
 
 const RETRIED: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
-/** Retry-After in ms: seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+/** Retry-After in ms: seconds or an HTTP date (RFC 9110, section 10.2.3); undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();

@@ -19,7 +19,10 @@ export interface Customer {
   tenantId: string;
   language: Language;
   notes: string;
-  /** Multi-channel: only one partner can hold admin permissions for a service (docs/partner-center.md, "Relationship states"); the UI says so. */
+  /**
+   * Multi-channel: only one partner can hold admin permissions for a service (docs/partner-center.md, "Relationship
+   * states"); the UI says so.
+   */
   servedByAnotherPartner: boolean;
   createdAt: number;
   updatedAt: number;
@@ -77,7 +80,10 @@ export const PUBLIC_MAIL_DOMAINS: ReadonlySet<string> = new Set([
 
 const HOST_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 
-/** Hostname syntax (RFC 1123 §2.1; RFC 952): dot-separated labels of letters, digits and inner hyphens, a letter TLD. */
+/**
+ * Hostname syntax (RFC 1123, section 2.1; RFC 952): dot-separated labels of letters, digits and inner hyphens, a letter
+ * TLD.
+ */
 export function isDomain(s: string): boolean {
   const labels = s.split('.');
   const tld = labels[labels.length - 1] ?? '';

@@ -197,7 +197,7 @@ export function parseTokenError(status: number, body: unknown): Problem {
   };
 }
 
-/** RFC 4648 §5 base64url without padding: PKCE's verifier and challenge encoding (RFC 7636 §4). */
+/** RFC 4648 section 5 base64url without padding: PKCE's verifier and challenge encoding (RFC 7636, section 4). */
 export function base64url(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);

@@ -122,30 +122,33 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * Customers whose words start with every word searched (company, contact, email, domain), at most `limit`,
- * by company name. The longest word walks the multi-entry index; the others filter what it finds.
+ * Customers whose words start with every word searched (company, contact, email, domain): the longest word walks
+ * the multi-entry `*words` index, the others filter what it finds. Undefined when the search has no word.
  */
-export async function searchCustomers(db: ResellerDb, text: string, limit = 50): Promise<CustomerRow[]> {
-  const tokens = searchTokens(text);
-  const longest = [...tokens].sort((a, b) => b.length - a.length)[0];
-  if (longest === undefined) return db.customers.orderBy('nameKey').limit(limit).toArray();
-  const found = await db.customers
-    .where('words')
-    .startsWith(longest)
-    .distinct()
-    .filter((c) => matchesSearch(c.words, tokens))
-    .limit(limit)
-    .toArray();
-  return found.sort((a, b) => a.nameKey.localeCompare(b.nameKey));
-}
-
-/** Ids of every customer the search finds, for lists that filter further (the pending list). */
-export async function searchCustomerIds(db: ResellerDb, text: string): Promise<string[] | undefined> {
+function matching(db: ResellerDb, text: string) {
   const tokens = searchTokens(text);
   const longest = [...tokens].sort((a, b) => b.length - a.length)[0];
   if (longest === undefined) return undefined;
-  const found = db.customers.where('words').startsWith(longest).distinct();
-  return found.filter((c) => matchesSearch(c.words, tokens)).primaryKeys();
+  return db.customers
+    .where('words')
+    .startsWith(longest)
+    .distinct()
+    .filter((c) => matchesSearch(c.words, tokens));
+}
+
+/** The customers the search finds, at most `limit`, by company name (the first `limit` when it has no word). */
+export async function searchCustomers(db: ResellerDb, text: string, limit = 50): Promise<CustomerRow[]> {
+  const found = matching(db, text);
+  if (!found) return db.customers.orderBy('nameKey').limit(limit).toArray();
+  return (await found.limit(limit).toArray()).sort((a, b) => a.nameKey.localeCompare(b.nameKey));
+}
+
+/**
+ * Ids of every customer the search finds, for lists that filter further (the pending list, the customers table);
+ * undefined when the search has no word, so nothing is narrowed.
+ */
+export async function searchCustomerIds(db: ResellerDb, text: string): Promise<string[] | undefined> {
+  return matching(db, text)?.primaryKeys();
 }
 
 /** Deletes customers with their invitations and events, through ordinary deletes (sync sees each one). */

@@ -2,9 +2,8 @@
  * One timeline line in words. Pure: the caller passes `t` (platform's, or a fake in tests) and a date formatter,
  * so the wording lives in _locales and this file only picks the message and its substitutions.
  */
+import type { Translate } from '../core/language';
 import type { InvitationEvent } from '../core/status';
-
-export type Translate = (key: string, substitutions?: string | string[]) => string;
 
 const CHANNEL_KEYS: Record<string, string> = {
   copy: 'channelCopy',

@@ -1,14 +1,16 @@
 import { render } from 'preact';
 import '../ui/theme.css';
 import './options.css';
+import { stringsLanguage } from '../core/language';
 import { db } from '../db/db';
-import { t, uiLanguage } from '../platform';
+import { t } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { tellWorkerOnWrites } from '../ui/tell-worker';
 import { App } from './App';
 
 tellWorkerOnWrites(db);
-document.documentElement.lang = uiLanguage();
+// The language of the strings shown, not the browser's: a Portuguese browser reads our English ones.
+document.documentElement.lang = stringsLanguage(t);
 // The last resort: whatever the sections' own boundaries miss still ends as a message with a way out, never blank.
 render(
   <ErrorBoundary area={t('extName')}>

@@ -5,7 +5,6 @@
  * One row per invitation, not per customer: status, days waiting and last send belong to an invitation, and a
  * customer can hold a reseller and a GDAP one at once. A customer with no invitation gets one row without status.
  */
-import { matchesSearch, searchTokens } from '../core/customer';
 import {
   daysWaiting,
   type EffectiveStatus,
@@ -40,6 +39,7 @@ export interface Filters {
   type: InvitationType | 'all';
   /** Days waiting; only pending invitations wait, so any band shows pending ones only. */
   age: AgeBand | 'all';
+  /** The text typed; the customers it finds come from the words index (db/customers.ts `searchCustomerIds`). */
   search: string;
 }
 
@@ -90,14 +90,14 @@ function inBand(row: TableRow, age: Filters['age']): boolean {
   return days !== undefined && days >= lo && days <= hi;
 }
 
-export function filterRows(rows: readonly TableRow[], f: Filters): TableRow[] {
-  const tokens = searchTokens(f.search);
+/** The rows the filters keep; `found`: the customers the search found, undefined when there is no search. */
+export function filterRows(rows: readonly TableRow[], f: Filters, found?: ReadonlySet<string>): TableRow[] {
   return rows.filter(
     (r) =>
       (f.status === 'all' || r.status === f.status) &&
       (f.type === 'all' || r.invitation?.type === f.type) &&
       inBand(r, f.age) &&
-      (tokens.length === 0 || matchesSearch(r.customer.words, tokens)),
+      (found === undefined || found.has(r.customer.id)),
   );
 }
 

@@ -27,15 +27,6 @@ export function rowFacts(inv: Invitation, now: number, thresholdDays: number): R
   };
 }
 
-/**
- * Chrome's i18n has no plural forms: pick the `One` or `Other` message by the language's rule (French says
- * "0 jour", English "0 days").
- */
-export function pluralKey(base: string, n: number, language: string): string {
-  const one = new Intl.PluralRules(language).select(n) === 'one';
-  return `${base}${one ? 'One' : 'Other'}`;
-}
-
 /** The invite view's follow-up of a pending row: its customer, language, and for GDAP the request as sent. */
 export function followUpTarget({ invitation: inv, customer: c }: PendingItem): FollowUpTarget {
   const gdap =

@@ -1,8 +1,9 @@
 import { options, render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
+import { stringsLanguage } from '../core/language';
 import { db } from '../db/db';
-import { runtime, t, uiLanguage } from '../platform';
+import { runtime, t } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { tellWorkerOnWrites } from '../ui/tell-worker';
 import { App } from './App';
@@ -14,7 +15,8 @@ options.requestAnimationFrame = (flush) => setTimeout(flush);
 tellWorkerOnWrites(db);
 // Open IndexedDB now, in parallel with the first render, rather than on the first query after it.
 void db.open();
-document.documentElement.lang = uiLanguage();
+// The language of the strings shown, not the browser's: a Portuguese browser reads our English ones.
+document.documentElement.lang = stringsLanguage(t);
 // The last resort: whatever the page's own boundaries miss still ends as a message with a way out, never blank.
 render(
   <ErrorBoundary area={t('extName')} onOpenOptions={() => void runtime.openOptionsPage()}>

@@ -1,5 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../platform';
+import { errorText } from './findings';
 import { SettingsNotice } from './SettingsNotice';
 import { saveBackup } from './save-backup';
 
@@ -13,6 +14,8 @@ interface Props {
 
 interface State {
   error?: unknown;
+  /** Why the backup offered here could not be saved. */
+  exportFailed?: string;
 }
 
 /**
@@ -51,10 +54,19 @@ export class ErrorBoundary extends Component<Props, State> {
               {t('openOptions')}
             </button>
           )}
-          <button type="button" onClick={() => void saveBackup().catch((e: unknown) => console.error(e))}>
+          <button
+            type="button"
+            onClick={() =>
+              saveBackup().then(
+                () => this.setState({ exportFailed: undefined }),
+                (e: unknown) => this.setState({ exportFailed: t('exportFailed', errorText(e)) }),
+              )
+            }
+          >
             {t('errorExport')}
           </button>
         </div>
+        {this.state.exportFailed && <p class="problem">{this.state.exportFailed}</p>}
       </div>
     );
   }

@@ -5,7 +5,7 @@ import { db } from '../db/db';
 import { saveProfile } from '../db/settings';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
-import { forField } from './findings';
+import { errorText, forField } from './findings';
 import { LinkSourceFields } from './LinkSourceFields';
 
 interface Props {
@@ -38,7 +38,7 @@ export function ProfileForm({ initial, onSaved }: Props) {
       setStatus(t('profileSaved'));
       onSaved?.();
     } catch (error) {
-      setStatus(error instanceof InvalidInputError ? t('profileHasProblems') : String(error));
+      setStatus(error instanceof InvalidInputError ? t('profileHasProblems') : errorText(error));
     }
   };
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { db } from '../db/db';
 import { resetSetting, type SettingProblem, settingProblems } from '../db/settings';
 import { t } from '../platform';
-import { findingText } from './findings';
+import { errorText, findingText } from './findings';
 
 /**
  * Every stored setting that does not read (from an older or newer version, a hand-edited backup, another browser
@@ -12,6 +12,7 @@ import { findingText } from './findings';
  */
 export function SettingsNotice() {
   const [broken, setBroken] = useState<SettingProblem[]>([]);
+  const [failed, setFailed] = useState('');
   useEffect(() => {
     const sub = liveQuery(() => settingProblems(db)).subscribe({
       next: setBroken,
@@ -30,11 +31,20 @@ export function SettingsNotice() {
               <li key={`${p.field}-${p.code}`}>{findingText(p)}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => void resetSetting(db, key)}>
+          <button
+            type="button"
+            onClick={() =>
+              resetSetting(db, key).then(
+                () => setFailed(''),
+                (error: unknown) => setFailed(t('settingResetFailed', errorText(error))),
+              )
+            }
+          >
             {t('settingReset')}
           </button>
         </div>
       ))}
+      {failed && <p class="problem">{failed}</p>}
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ALARM_PERIODS,
@@ -11,22 +10,7 @@ import {
   reminderText,
   scheduleAlarms,
 } from '../../src/background/alarms';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-/** browser.i18n.getMessage over the real locale file: named placeholders, then $1…$9 from the substitutions. */
-function translator(lang: 'en' | 'fr'): ReminderPort['t'] {
-  const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
-  return (key, subs) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    const args = subs === undefined ? [] : [subs].flat();
-    return entry.message.replace(/\$(\w+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, n: string) => args[Number(n) - 1] ?? '');
-    });
-  };
-}
+import { translator } from '../support/locale';
 
 /** A worker with `count` overdue, the given settings and permission; records what it did. */
 function fakeWorker(count: number, { notify = true, granted = true } = {}) {

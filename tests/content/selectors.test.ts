@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * The selector data, walked as data (DESIGN.md, style 6): every adapter is registered, every selector names its
- * public evidence and matches in at least one fixture of its site, and every fixture says what it was built from.
- * When a site changes, docs/webmail.md and these files are what a maintainer updates together.
+ * The selector data, walked as data (docs/webmail.md, "When a site changes"): every adapter is registered, every
+ * selector names its public evidence and matches in at least one fixture of its site, and every fixture says what it
+ * was built from. When a site changes, docs/webmail.md and these files are what a maintainer updates together.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -86,7 +86,7 @@ describe('tick', () => {
     expect(tick(a, NOW + 5)).toEqual(hlc(NOW + 5, 0));
   });
 
-  it('stays monotonic when the wall clock jumps back (§5.4 clock skew)', () => {
+  it('stays monotonic when the wall clock jumps back (docs/sync.md, "Clocks")', () => {
     const a = tick(zeroHlc('A1'), NOW);
     const b = tick(a, NOW - 3_600_000);
     expect(formatHlc(b) > formatHlc(a)).toBe(true);

@@ -37,7 +37,8 @@ describe('field-level last-writer-wins', () => {
     expect(mergeRecords(b, a).fields.name).toBe('from B');
   });
 
-  it('keeps fields a newer version added, with their clocks (forward compatibility, §3.4)', () => {
+  // Forward compatibility: docs/sync.md, "Merge rules".
+  it('keeps fields a newer version added, with their clocks', () => {
     const old = rec({ name: 'A' }, { name: at(1) });
     const newer = rec({ name: 'A', phoneE164: '+33123' }, { name: at(1), phoneE164: at(2, 'N') });
     const m = mergeRecords(old, newer);
@@ -193,7 +194,7 @@ describe('tombstones', () => {
     expect(m.fields.name).toBeNull();
   });
 
-  it('an edit strictly after the tombstone resurrects the record (§3.4)', () => {
+  it('an edit strictly after the tombstone resurrects the record (docs/sync.md, "Merge rules")', () => {
     const dead = deleteRecord(live, at(5, 'B'));
     const later = editRecord(live, 'customers', 'c', { email: 'new@contoso.com' }, at(7));
     const m = mergeRecords(dead, later);

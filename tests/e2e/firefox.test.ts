@@ -9,7 +9,10 @@ const firefox = findFirefox().path;
 const UUID = '2f6a1f0e-4c3b-4e5d-9a8b-7c6d5e4f3a2b';
 const BASE = `moz-extension://${UUID}/`;
 
-/** BiDi cannot navigate to moz-extension:// (spec/toolchain.md): find the page the add-on opened on install. */
+/**
+ * BiDi cannot navigate to moz-extension:// (docs/testing.md, "End-to-end mechanics"): find the page the add-on opened
+ * on install.
+ */
 async function extensionPage(browser: Browser): Promise<Page> {
   for (let i = 0; i < 100; i++) {
     for (const page of await browser.pages()) {

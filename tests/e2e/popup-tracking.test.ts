@@ -13,7 +13,7 @@ const TENANT = '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const RESELLER_LINK =
   'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=' +
   `${TENANT}&msppId=0&DAP=false#/BillingAccounts/partner-invitation`;
-// Spec §2.2: two GUIDs joined by "-", as Partner Center gives them.
+// Two GUIDs joined by "-", as Partner Center gives them (docs/partner-center.md, "Link formats").
 const GDAP_LINK =
   'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/' +
   '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b-2c4e6a8b-1d3f-4a5b-9c7d-0e1f2a3b4c5d';

@@ -1,11 +1,12 @@
 /**
- * Sync in real Chromium (issue 5 "Tests", spec/sync.md §5.5): storage.sync works there without an account, so
+ * Sync in real Chromium (docs/testing.md, "Sync in a real browser"): storage.sync works there without an account, so
  * (a) edits made in the popup reach storage.sync within the flush budget (debounce 3 s, at most 15 s), and
  * (b) data written into storage.sync as if by another device merges into Dexie and shows in the popup.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseKey } from '../../src/sync/codec';
+import type { SyncRecord } from '../../src/core/merge';
+import { decodeShard, parseKey } from '../../src/sync/codec';
 import { SyncEngine } from '../../src/sync/engine';
 import { MemoryLocalStore } from '../../src/sync/memory-store';
 import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/chromium';
@@ -37,6 +38,16 @@ const storageSync = () =>
 
 const syncData = (page: Page) =>
   page.evaluate(`(${storageSync})().get(null)`) as Promise<Record<string, unknown>>;
+
+/** Every record the shards of `data` hold; a shard that does not decode fails the test. */
+function recordsIn(data: Record<string, unknown>): SyncRecord[] {
+  return Object.entries(data).flatMap(([key, value]) => {
+    if (parseKey(key)?.kind !== 'shard') return [];
+    const decoded = decodeShard(value);
+    if (!decoded.ok) throw new Error(`shard ${key} does not decode: ${decoded.problem}`);
+    return decoded.value;
+  });
+}
 
 /** What another device's engine puts in storage.sync for one customer with a pending invitation. */
 async function remoteDeviceData(): Promise<Record<string, unknown>> {
@@ -112,15 +123,30 @@ describe.skipIf(!chromiumPath)('sync through storage.sync (Chromium)', () => {
     await popup.fill('#email', 'alex@contoso.example');
     await popup.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(() => popup.getByTestId('record-notice').textContent()).toMatch(/^Recorded as pending/);
+    // Read back as another device would: every shard decoded with the wire format's own reader.
+    const synced = async () => recordsIn(await syncData(popup));
     await expect
-      .poll(
-        async () => Object.keys(await syncData(popup)).filter((k) => parseKey(k)?.kind === 'shard').length,
-        {
-          timeout: 25_000,
-          interval: 500,
-        },
-      )
-      .toBeGreaterThan(0);
+      .poll(async () => (await synced()).filter((r) => r.table === 'invitations').length, {
+        timeout: 25_000,
+        interval: 500,
+      })
+      .toBe(1);
+    const records = await synced();
+    const profile = records.find((r) => r.table === 'settings' && r.id === 'profile');
+    expect(profile?.fields).toMatchObject({ partnerName: 'Fabrikam Cloud', tenantId: TENANT });
+    const customer = records.find((r) => r.table === 'customers');
+    expect(customer?.fields).toMatchObject({
+      companyName: 'Contoso Ltd',
+      contactName: 'Alex Martin',
+      email: 'alex@contoso.example',
+    });
+    const invitation = records.find((r) => r.table === 'invitations');
+    expect(invitation?.fields).toMatchObject({
+      customerId: customer?.id,
+      status: 'pending',
+      channel: 'copy',
+    });
+
     const data = await syncData(popup);
     const keys = Object.keys(data);
     expect(keys.every((k) => parseKey(k) !== undefined)).toBe(true);

@@ -22,7 +22,10 @@ type Ext = {
   permissions: { request(p: object): Promise<boolean> };
 };
 
-/** BiDi cannot navigate to moz-extension:// (spec/toolchain.md): use the page the add-on opened on install. */
+/**
+ * BiDi cannot navigate to moz-extension:// (docs/testing.md, "End-to-end mechanics"): use the page the add-on opened on
+ * install.
+ */
 async function extensionPage(browser: Browser): Promise<Page> {
   for (let i = 0; i < 100; i++) {
     for (const page of await browser.pages()) {
@@ -116,7 +119,12 @@ describe.skipIf(!firefox)('Gmail and Proton compose in Firefox (dist-firefox, We
   it('after the partner grants mail.google.com, finds the compose and inserts recipient, subject and body', async () => {
     const gmail = await webmailTab(browser, 'gmail', 'mail.google.com');
     // No grant yet, and no activeTab (nothing was clicked): the tab is out of reach.
-    expect(await send({ type: 'compose.find' })).toEqual({ composes: [], unconfirmed: [], webmailTabs: [] });
+    expect(await send({ type: 'compose.find' })).toEqual({
+      composes: [],
+      unconfirmed: [],
+      webmailTabs: [],
+      failed: [],
+    });
     expect(await grant('https://mail.google.com/*')).toBe(true);
 
     expect(await insertInto('gmail')).toEqual({ ok: true, method: 'execCommand' });

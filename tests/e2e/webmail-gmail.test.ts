@@ -4,6 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { insertFailureText } from '../../src/ui/invite/insert-failure';
+import { translator } from '../support/locale';
 import { chromiumPath } from './support/chromium';
 import { describeWebmail } from './support/webmail';
 
@@ -48,7 +50,10 @@ describe.skipIf(!chromiumPath)('Gmail compose (Chromium, dist-e2e)', () => {
         });
         const denied = await s.insert({ tabId: otherId });
         expect(denied).toMatchObject({ ok: false, reason: 'no-access' });
-        expect(denied.ok === false && denied.message).toMatch(/toolbar icon/);
+        // The worker answers a code; the popup words it in its own language, with what to do.
+        if (denied.ok) throw new Error('inserted without access');
+        expect(insertFailureText(denied, translator('en'))).toMatch(/toolbar icon/);
+        expect(insertFailureText(denied, translator('fr'))).toMatch(/icône de la barre d’outils/);
         expect(await s.insert({ tabId: 987654321 })).toMatchObject({ ok: false, reason: 'tab-gone' });
       });
     },

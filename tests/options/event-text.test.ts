@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationEvent } from '../../src/core/status';
 import { eventText } from '../../src/options/event-text';
-import { counted } from '../../src/options/plural';
 
 /** A fake `t` that shows the key and its substitutions, so the test sees which message is chosen. */
 const t = (key: string, subs?: string | string[]) =>
@@ -40,13 +39,5 @@ describe('eventText', () => {
     for (const type of ['withdrawn', 'removed', 'reopened', 'undone'] as const) {
       expect(eventText(event(type), t, date)).toMatch(/^event[A-Z]\w+$/);
     }
-  });
-});
-
-describe('counted', () => {
-  it('picks the one or many message, the number formatted', () => {
-    expect(counted(t, 'rows', 1)).toBe('rowsOne');
-    expect(counted(t, 'rows', 0)).toBe('rowsMany(0)');
-    expect(counted(t, 'rows', 12_000, (n) => n.toLocaleString('en'))).toBe('rowsMany(12,000)');
   });
 });

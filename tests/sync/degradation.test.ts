@@ -1,4 +1,7 @@
-/** The degradation ladder, the status shown to the user, and tombstone collection (spec/sync.md §3.11). */
+/**
+ * The degradation ladder, the status shown to the user, and tombstone collection (docs/sync.md, "Degradation states",
+ * "Tombstones and their collection").
+ */
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/core/merge';
 import { CHROME_LIMITS, OUR_LIMITS, totalBytes } from '../../src/sync/quota';

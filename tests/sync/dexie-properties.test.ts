@@ -1,8 +1,8 @@
 /**
- * The sync properties (spec/sync.md §5.3) with real Dexie (issue 5: at least 50 schedules): 2–3 browsers, each with
- * its own database over fake-indexeddb, the change-tracking middleware and DexieLocalStore, editing through ordinary
- * table writes while workers restart and browsers go offline, over the fake cloud. All converge; no edit is lost;
- * nothing is deleted without a tombstone.
+ * The sync properties (docs/testing.md, "Sync properties") with real Dexie, at least 50 schedules: 2–3 browsers, each
+ * with its own database over fake-indexeddb, the change-tracking middleware and DexieLocalStore, editing through
+ * ordinary table writes while workers restart and browsers go offline, over the fake cloud. All converge; no edit is
+ * lost; nothing is deleted without a tombstone.
  */
 import 'fake-indexeddb/auto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
@@ -200,7 +200,7 @@ async function execute(s: Schedule) {
   return { devices, edits, deleted };
 }
 
-describe('sync properties with real Dexie over fake-indexeddb (spec/sync.md §5.3)', () => {
+describe('sync properties with real Dexie over fake-indexeddb', () => {
   it(`${RUNS} schedules of 2–3 browsers: converge, lose no edit, delete nothing without a tombstone`, async () => {
     await fc.assert(
       fc.asyncProperty(scheduleArb, async (schedule) => {

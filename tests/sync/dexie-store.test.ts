@@ -25,7 +25,7 @@ const TENANT = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
 const record = async (key: string) => (await ctx.db.syncRecords.get(key)) ?? expect.fail(`no record ${key}`);
 const hlc = async () => (await ctx.db.syncMeta.get('hlc'))?.v as string;
 
-describe('change-tracking middleware (spec/sync.md §4.6)', () => {
+describe('change-tracking middleware (docs/decisions.md, "Clocks stamped by Dexie middleware")', () => {
   it('stamps a new customer in its own transaction, without the derived index keys', async () => {
     const c = await addCustomer(ctx.db, { companyName: 'Contoso', email: 'a@contoso.com' });
     const r = await record(`customers/${c.id}`);

@@ -1,5 +1,5 @@
 /**
- * One simulated browser profile (spec/sync.md §5.1 `FakeBrowser`): its local `storage.sync` replica, the limits it
+ * One simulated browser profile (docs/testing.md, "The fake cloud"): its local `storage.sync` replica, the limits it
  * enforces on writes (fake-limits.ts), `onChanged` for every extension context, and contexts that can die at any
  * await like an MV3 worker. Propagation to other browsers is the cloud's job (fake-cloud.ts).
  */
@@ -90,7 +90,7 @@ export class FakeBrowser {
   online = true;
   installed = true;
   unavailable = false;
-  /** This browser's wall clock minus the true time (clock skew, §5.4). */
+  /** This browser's wall clock minus the true time (clock skew: docs/testing.md, "Sync fault scenarios"). */
   clockOffset = 0;
   latencyMs = 1;
   /** Errors the next write calls get instead of running (fault injection), e.g. a quota message. */
@@ -123,7 +123,10 @@ export class FakeBrowser {
     return keys === null ? all : Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]]));
   }
 
-  /** A write call from the extension: rate (Chrome), then size, all or nothing (§1.2, §1.3). */
+  /**
+   * A write call from the extension: rate (Chrome), then size, all or nothing (docs/testing.md, "What storage.sync
+   * does").
+   */
   write(op: 'set' | 'remove' | 'clear', items: Record<string, unknown>, keys: string[]): void {
     const record: CallRecord = { at: this.time.now, op, keys: op === 'set' ? Object.keys(items) : keys };
     this.calls.push(record);
@@ -155,8 +158,8 @@ export class FakeBrowser {
   }
 
   /**
-   * Data arriving from sync: applied with the quota ignored (Chrome `IGNORE_QUOTA`, Firefox's merge, §1.5).
-   * Chrome reports only real changes; Firefox may report unchanged keys too (§1.8): `spurious`.
+   * Data arriving from sync: applied with the quota ignored (Chrome `IGNORE_QUOTA`, Firefox's merge: docs/testing.md,
+   * "What storage.sync does"). Chrome reports only real changes; Firefox may report unchanged keys too: `spurious`.
    */
   applyIncoming(changes: Record<string, unknown>, spurious = false): void {
     const fired: Record<string, StorageChange> = {};

@@ -1,4 +1,7 @@
-/** The fake itself must behave like the browsers (spec/sync.md §5.2), or the engine's tests prove nothing. */
+/**
+ * The fake itself must behave like the browsers (docs/testing.md, "What storage.sync does"), or the engine's tests
+ * prove nothing.
+ */
 import { describe, expect, it } from 'vitest';
 import { CHROME_LIMITS } from '../../src/sync/quota';
 import { FakeCloud } from './fake-cloud';

@@ -1,6 +1,6 @@
 /**
- * The fake "cloud + N browsers" of spec/sync.md §5: what Chrome Sync and Firefox Sync do with `storage.sync`,
- * reproduced from the browsers' code as §1 reads it, on a virtual clock.
+ * The fake "cloud + N browsers" (docs/testing.md, "The fake cloud"): what Chrome Sync and Firefox Sync do with
+ * `storage.sync`, reproduced from the browsers' code (same file, "What storage.sync does"), on a virtual clock.
  *
  * Chrome mode: each key is an entity; a local write commits after 200 ms (100 s once the engine's commit tokens —
  * 100, +1 per 100 s — are spent); the server keeps the last write to reach it; other browsers get each key on its
@@ -30,9 +30,9 @@ export interface CloudOptions {
   /** Firefox sync period and the shorter one after a sync that had changes. */
   firefoxSyncMs?: number;
   firefoxAfterChangeMs?: number;
-  /** Firefox reports unchanged keys in `onChanged` (§1.8). */
+  /** Firefox reports unchanged keys in `onChanged`. */
   firefoxSpurious?: boolean;
-  /** Extra delivery delay for some keys (partial propagation, §5.4). */
+  /** Extra delivery delay for some keys (partial propagation: docs/testing.md, "Sync fault scenarios"). */
   keyDelayMs?: Record<string, number>;
 }
 
@@ -156,7 +156,7 @@ export class FakeCloud implements BrowserHooks {
 
   /** A key reaches a browser; an offline or signed-out browser picks it up when it reconnects. A delivery
    * carries the server's current value, so a late or reordered one never takes a key back to an older value; a
-   * duplicate re-fires `onChanged` with nothing changed (§5.4 "duplicate onChanged"). */
+   * duplicate re-fires `onChanged` with nothing changed. */
   private arrive(browser: FakeBrowser, key: string, version: number, duplicate: boolean): void {
     if (!browser.installed || !browser.signedIn || !browser.online) return;
     const entry = this.server.get(key);
@@ -213,7 +213,7 @@ export class FakeCloud implements BrowserHooks {
     } else browser.parent = undefined;
   }
 
-  /** Chrome deletes all storage.sync data of an uninstalled extension, for every device (§1.5). */
+  /** Chrome deletes all storage.sync data of an uninstalled extension, for every device. */
   uninstall(browser: FakeBrowser): void {
     browser.installed = false;
     browser.forgetListeners();

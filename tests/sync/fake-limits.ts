@@ -1,6 +1,6 @@
 /**
- * What the fake browser enforces on a write, per browser (spec/sync.md §1.1–§1.4, §5.2): Chromium's exact size
- * rule and error strings in both spellings, its fixed rate windows; Firefox's size rules and its single message.
+ * What the fake browser enforces on a write, per browser (docs/testing.md, "What storage.sync does"): Chromium's exact
+ * size rule and error strings in both spellings, its fixed rate windows; Firefox's size rules and its single message.
  */
 import {
   CHROME_LIMITS,

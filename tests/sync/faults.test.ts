@@ -1,4 +1,7 @@
-/** Fault scenarios of spec/sync.md §5.4, part 1: quota, rate, partial propagation, lost race, sign-in, over quota. */
+/**
+ * Fault scenarios (docs/testing.md, "Sync fault scenarios"), part 1: quota, rate, partial propagation, lost race,
+ * sign-in, over quota.
+ */
 import { describe, expect, it } from 'vitest';
 import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
 import { encodeShard } from '../../src/sync/codec';

@@ -1,7 +1,7 @@
 /**
- * A fleet of simulated browsers, each running the real engine over a memory store (spec/sync.md §5.1): what the
- * scenario tests and the property tests drive. Edits go through the store as the Dexie middleware would (ticking
- * the HLC) and then ping the engine as a page would.
+ * A fleet of simulated browsers, each running the real engine over a memory store (docs/testing.md, "The fake cloud"):
+ * what the scenario tests and the property tests drive. Edits go through the store as the Dexie middleware would
+ * (ticking the HLC) and then ping the engine as a page would.
  */
 import type { SyncRecord, SyncTable } from '../../src/core/merge';
 import { recordKey } from '../../src/core/merge';

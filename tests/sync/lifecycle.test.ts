@@ -1,4 +1,7 @@
-/** Fault scenarios of spec/sync.md §5.4, part 2: clocks, worker death, foreign data, duplicates, uninstall, versions. */
+/**
+ * Fault scenarios (docs/testing.md, "Sync fault scenarios"), part 2: clocks, worker death, foreign data, duplicates,
+ * uninstall, versions.
+ */
 import { describe, expect, it } from 'vitest';
 import { parseHlc } from '../../src/core/hlc';
 import type { SyncRecord } from '../../src/core/merge';

@@ -5,7 +5,7 @@ import { execute, hostileScheduleArb, scheduleArb, violations } from './schedule
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 1_000);
 const HOSTILE_RUNS = Number(process.env.SYNC_HOSTILE_PROPERTY_RUNS ?? 150);
 
-describe('sync properties over random schedules (spec/sync.md §5.3)', () => {
+describe('sync properties over random schedules', () => {
   it(`${RUNS} schedules of 2–4 browsers: converge, lose no edit, delete nothing silently, stay in budget, go quiet`, async () => {
     await fc.assert(
       fc.asyncProperty(scheduleArb, async (schedule) => {

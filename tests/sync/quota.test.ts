@@ -11,7 +11,7 @@ import {
 } from '../../src/sync/quota';
 import { FIREFOX_QUOTA_MESSAGE, sizeError } from './fake-limits';
 
-describe("Chromium's byte count (spec/sync.md §1.2, string_escape.cc)", () => {
+describe("Chromium's byte count (chromium/chromium base/json/string_escape.cc)", () => {
   it.each([
     ['plain ASCII', 'abc', 5],
     ['< becomes \\u003C', '<', 8],
@@ -94,7 +94,7 @@ describe('size rules at their exact boundaries', () => {
   });
 });
 
-describe('classifySyncError (§1.4, both spellings)', () => {
+describe('classifySyncError (both spellings)', () => {
   it.each([
     ['QUOTA_BYTES quota exceeded', 'quota-total'],
     ['Resource::kQuotaBytes quota exceeded', 'quota-total'],

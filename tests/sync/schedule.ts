@@ -1,7 +1,7 @@
 /**
- * Random programs for the property tests (spec/sync.md §5.3): 2–4 browsers editing the same few customers and
- * invitations while workers restart, browsers go offline, sign out and in, one may die for good or uninstall, clocks
- * are skewed, and the network delays, reorders, duplicates and drops deliveries.
+ * Random programs for the property tests (docs/testing.md, "Sync properties"): 2–4 browsers editing the same few
+ * customers and invitations while workers restart, browsers go offline, sign out and in, one may die for good or
+ * uninstall, clocks are skewed, and the network delays, reorders, duplicates and drops deliveries.
  */
 import fc from 'fast-check';
 import { formatHlc, hlcNode } from '../../src/core/hlc';
@@ -133,7 +133,7 @@ interface Edit {
 export interface Outcome {
   fleet: Fleet;
   edits: Edit[];
-  /** Records some live device held once the program ended: none may disappear (§5.3 item 3). */
+  /** Records some live device held once the program ended: none may disappear (property 3). */
   created: Set<string>;
   deleted: Set<string>;
   uninstalled: boolean;
@@ -256,7 +256,10 @@ export async function execute(schedule: Schedule): Promise<Outcome> {
   return out;
 }
 
-/** §5.3 properties 1–5 and 6 (quiescence); returns a description of the first violation, or undefined. */
+/**
+ * The properties of docs/testing.md, "Sync properties", 1–5 and 6 (quiescence); returns a description of the first
+ * violation, or undefined.
+ */
 export function violations(out: Outcome): string | undefined {
   const { fleet } = out;
   const live = fleet.live();
@@ -304,9 +307,9 @@ export function violations(out: Outcome): string | undefined {
 }
 
 /**
- * An edit must survive when its device is still alive and installed (its store holds it), or when its device died
- * for good after a write of its device key that reached the server (the outbox guarantee of §3.7), and no
- * uninstall wiped the cloud copy meanwhile.
+ * An edit must survive when its device is still alive and installed (its store holds it), or when its device died for
+ * good after a write of its device key that reached the server (the outbox guarantee: docs/sync.md, "Device keys, acks
+ * and the outbox"), and no uninstall wiped the cloud copy meanwhile.
  */
 function protectedEdit(out: Outcome, e: Edit): boolean {
   const d = e.device;

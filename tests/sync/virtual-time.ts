@@ -1,5 +1,5 @@
 /**
- * A virtual clock and event queue for the sync tests (spec/sync.md §5.1 "Scheduler"): no real timer ever waits.
+ * A virtual clock and event queue for the sync tests (docs/testing.md, "The fake cloud"): no real timer ever waits.
  * Each browser sees the same virtual time plus its own clock offset (clock skew); timer durations are not skewed.
  */
 import { setImmediate as nextMacrotask } from 'node:timers/promises';

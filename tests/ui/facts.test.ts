@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, type Invitation } from '../../src/core/status';
 import type { PendingItem } from '../../src/db/pending';
-import { followUpTarget, pluralKey, rowFacts } from '../../src/popup/facts';
+import { followUpTarget, rowFacts } from '../../src/popup/facts';
 
 const T0 = Date.UTC(2025, 0, 6, 9);
 
@@ -37,21 +37,6 @@ describe('rowFacts', () => {
     expect(rowFacts(gdap, T0 + 75 * DAY, 7)).toMatchObject({ gdapDaysLeft: 15, urgent: false });
     expect(rowFacts(gdap, T0 + 76 * DAY, 7)).toMatchObject({ gdapDaysLeft: 14, urgent: true });
     expect(rowFacts(gdap, T0 + 100 * DAY, 7)).toMatchObject({ gdapDaysLeft: 0, urgent: true });
-  });
-});
-
-describe('pluralKey', () => {
-  it('follows each language’s rule: French says 0 jour, English 0 days', () => {
-    expect([0, 1, 2].map((n) => pluralKey('daysUnit', n, 'en-US'))).toEqual([
-      'daysUnitOther',
-      'daysUnitOne',
-      'daysUnitOther',
-    ]);
-    expect([0, 1, 2].map((n) => pluralKey('daysUnit', n, 'fr'))).toEqual([
-      'daysUnitOne',
-      'daysUnitOne',
-      'daysUnitOther',
-    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { counted } from '../../core/plural';
 import { db } from '../../db/db';
 import {
   checkFollowUpDays,
@@ -8,8 +9,8 @@ import {
 } from '../../db/tracking-settings';
 import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
+import { errorText } from '../../ui/findings';
 import { useLive } from '../../ui/useLive';
-import { errorText } from '../changed';
 
 /**
  * The follow-up threshold (badge, popup, reminder) and the optional daily desktop reminder. The `notifications`
@@ -80,7 +81,7 @@ export function RemindersSection() {
           onChange={(e) => {
             const value = Number(e.currentTarget.value);
             if (checkFollowUpDays(value).length === 0 && value !== settings.followUpDays) {
-              void save({ followUpDays: value }, t('followUpSaved', String(value)));
+              void save({ followUpDays: value }, counted(t, 'followUpSaved', value));
             }
           }}
         />

@@ -9,6 +9,7 @@ import { effectiveTemplate, getTemplateOverrides, resetTemplate, saveTemplate } 
 import { t, uiLanguage } from '../../platform';
 import { DraftPreview } from '../../ui/DraftPreview';
 import { describedBy } from '../../ui/Field';
+import { errorText } from '../../ui/findings';
 import { LanguagePicker } from '../../ui/LanguagePicker';
 import { useLive } from '../../ui/useLive';
 
@@ -31,7 +32,7 @@ export function TemplateEditor({ profile }: { profile: PartnerProfile }) {
   const run = (action: () => Promise<void>, done: string) =>
     action().then(
       () => setStatus(done),
-      (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setStatus(errorText(error)),
     );
 
   return (

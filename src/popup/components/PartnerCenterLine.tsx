@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ConnectView, send } from '../../messages';
 import { runtime, t } from '../../platform';
+import { findingText } from '../../ui/findings';
 
 /**
  * One line on the Partner Center connection (docs/connect.md): when it last checked, or that checks stopped until
@@ -30,7 +31,7 @@ export function PartnerCenterLine() {
   return (
     <p class="hint" role="status" data-testid="pc-line">
       {t('popupPcChecked', at)}
-      {view.problem ? ` ${view.problem.message}` : ''}
+      {view.problem ? ` ${findingText(view.problem, 'connectProblem')}` : ''}
     </p>
   );
 }

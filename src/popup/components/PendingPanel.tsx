@@ -4,6 +4,7 @@ import { db } from '../../db/db';
 import { markAccepted } from '../../db/invitations';
 import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
+import { errorText } from '../../ui/findings';
 import { undoRecord } from '../../ui/invite/record';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
 import { refusalText } from '../../ui/invite/useRecorder';
@@ -27,7 +28,13 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
   const { notice, show } = useNotice();
 
   const accept = async ({ invitation, customer }: PendingItem) => {
-    const done = await markAccepted(db, invitation.id);
+    let done: Awaited<ReturnType<typeof markAccepted>>;
+    try {
+      done = await markAccepted(db, invitation.id);
+    } catch (error) {
+      show({ text: t('markAcceptedFailed', errorText(error)) }, null);
+      return;
+    }
     if (!done.ok) {
       show({ text: refusalText(done) }, null);
       return;

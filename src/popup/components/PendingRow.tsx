@@ -1,6 +1,8 @@
+import { stringsLanguage } from '../../core/language';
+import { counted, pluralKey } from '../../core/plural';
 import type { PendingItem } from '../../db/pending';
-import { t, uiLanguage } from '../../platform';
-import { pluralKey, type RowFacts } from '../facts';
+import { t } from '../../platform';
+import type { RowFacts } from '../facts';
 
 interface Props {
   item: PendingItem;
@@ -8,8 +10,6 @@ interface Props {
   onAccept: (item: PendingItem) => void;
   onFollowUp: (item: PendingItem) => void;
 }
-
-const plural = (base: string, n: number) => t(pluralKey(base, n, uiLanguage()), String(n));
 
 /** One pending invitation: who, how long it has waited, and the two things the partner does about it. */
 export function PendingRow({ item, facts, onAccept, onFollowUp }: Props) {
@@ -27,7 +27,7 @@ export function PendingRow({ item, facts, onAccept, onFollowUp }: Props) {
         <span class="days" data-testid="days-waiting">
           {facts.days}
         </span>
-        <span class="unit">{t(pluralKey('daysUnit', facts.days, uiLanguage()))}</span>
+        <span class="unit">{t(pluralKey('daysUnit', facts.days, stringsLanguage(t)))}</span>
         {facts.overdue && <span class="unit overdue">{t('followUpDue')}</span>}
       </div>
       <div class="row-actions">
@@ -60,7 +60,7 @@ function GdapFacts({ facts }: { facts: RowFacts }) {
     <span class="gdap-facts" data-urgent={facts.urgent}>
       <span class="tag small-tag">GDAP</span>{' '}
       <span data-testid="gdap-days-left">
-        {left === undefined ? '' : left === 0 ? t('gdapExpired') : plural('gdapDaysLeft', left)}
+        {left === undefined ? '' : left === 0 ? t('gdapExpired') : counted(t, 'gdapDaysLeft', left)}
       </span>
     </span>
   );

@@ -10,6 +10,8 @@ import {
   type UnconfirmedWebmail,
 } from '../../messages';
 import { copyRich, copyText, localArea, optionalHosts, permissions, t } from '../../platform';
+import { errorText } from '../findings';
+import { insertFailureText } from './insert-failure';
 
 const SITE_NAMES: Record<Site, string> = {
   gmail: 'Gmail',
@@ -38,6 +40,8 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   const [offers, setOffers] = useState<UnconfirmedWebmail[]>([]);
   // A supported webmail tab where find or insert came back empty: the partner may send us a diagnostic report.
   const [diagnosable, setDiagnosable] = useState<number | undefined>(undefined);
+  // Our content script failed in the tab: said as such, never as "no compose window".
+  const [failed, setFailed] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState(0);
   const find = () =>
     send({ type: 'compose.find' }).then(
@@ -47,7 +51,9 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
         const found = mine(result.composes);
         setWindows(found);
         setOffers(mine(result.unconfirmed));
-        setDiagnosable(mine(result.webmailTabs)[0]?.tabId);
+        const broken = mine(result.failed)[0];
+        setFailed(broken?.detail);
+        setDiagnosable(broken?.tabId ?? mine(result.webmailTabs)[0]?.tabId);
         setChosen(
           Math.max(
             0,
@@ -57,15 +63,20 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       },
       (error: unknown) => {
         setWindows([]);
-        setStatus(String(error));
+        setStatus(errorText(error));
       },
     );
   useEffect(() => void find(), []);
 
   // Kept on this device only, and listed in Options > Webmail where it can be removed.
   const confirmHost = async (offer: UnconfirmedWebmail) => {
-    const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
-    await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+    try {
+      const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
+      await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+    } catch (error) {
+      setStatus(errorText(error));
+      return;
+    }
     await find();
   };
 
@@ -75,13 +86,17 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       await copyText(report);
       setStatus(t('diagnosticCopied'));
     } catch (error) {
-      setStatus(String(error));
+      setStatus(errorText(error));
     }
   };
 
   const searchAllTabs = async () => {
     // Asked from this click only: the hosts are optional, so installing showed no site-access warning.
-    if (await permissions.request(optionalHosts())) await find();
+    const granted = await permissions.request(optionalHosts()).catch((error: unknown) => {
+      setStatus(errorText(error));
+      return false;
+    });
+    if (granted) await find();
   };
 
   const insert = async (target: ComposeWindow) => {
@@ -90,16 +105,17 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
       type: 'compose.insert',
       target: { tabId: target.tabId, frameId: target.frameId, composeId: target.composeId },
       draft: { to: to.trim() || undefined, subject: draft.subject, html: draft.html, text: draft.text },
-    }).catch((error: unknown) => ({ ok: false, reason: 'not-inserted', message: String(error) }) as const);
+    }).catch((error: unknown) => ({ ok: false, reason: 'not-inserted', detail: errorText(error) }) as const);
     if (result.ok) {
       setStatus(t('inserted', SITE_NAMES[target.site]));
       onInserted(target);
       return;
     }
     setDiagnosable(target.tabId);
+    const why = insertFailureText(result, t);
     await copyRich(draft.html, draft.text).then(
-      () => setStatus(t('insertFailedCopied', result.message)),
-      () => setStatus(result.message),
+      () => setStatus(t('insertFailedCopied', why)),
+      () => setStatus(why),
     );
   };
 
@@ -126,7 +142,11 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   if (windows.length === 0) {
     return (
       <div class="compose-none">
-        <p class="hint">{t('noComposeFound')}</p>
+        <p class="hint" data-testid="compose-none">
+          {failed === undefined
+            ? t('noComposeFound')
+            : insertFailureText({ reason: 'content-error', detail: failed }, t)}
+        </p>
         <button type="button" class="link-button" onClick={searchAllTabs}>
           {t('searchAllTabs')}
         </button>

@@ -2,6 +2,7 @@ import { buildMailto } from '../../core/mailto';
 import type { SendChannel } from '../../core/status';
 import type { Draft } from '../../core/types';
 import { copyRich, t, tabs } from '../../platform';
+import { errorText } from '../findings';
 import { ComposeInsert } from './ComposeInsert';
 
 interface Props {
@@ -29,15 +30,20 @@ export function SendActions({ draft, to, targetTabId, ready, setStatus, onSent }
     setStatus(t('copied'));
     onSent('copy');
   };
-  const openMailApp = () => {
+  const openMailApp = async () => {
     if (!ready() || !draft) return;
     const mailto = buildMailto({ to: to.trim(), subject: draft.subject, text: draft.text });
     if (!mailto.ok) {
       setStatus(t('mailtoTooLong'));
       return;
     }
-    // A tab rather than location.href: the popup would otherwise navigate itself to the mailto: URL.
-    void tabs.create(mailto.url);
+    try {
+      // A tab rather than location.href: the popup would otherwise navigate itself to the mailto: URL.
+      await tabs.create(mailto.url);
+    } catch (error) {
+      setStatus(t('mailAppFailed', errorText(error)));
+      return;
+    }
     setStatus(t('mailAppOpened'));
     onSent('mailto');
   };

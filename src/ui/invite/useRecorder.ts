@@ -11,7 +11,9 @@ export function refusalText(r: { reason: string; message: string }): string {
 }
 
 function failureText(outcome: Extract<RecordOutcome, { ok: false }>): string {
-  return outcome.findings.length > 0 ? outcome.findings.map(findingText).join(' ') : refusalText(outcome);
+  return outcome.findings.length > 0
+    ? outcome.findings.map((p) => findingText(p)).join(' ')
+    : refusalText(outcome);
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Launches real Chromium with a built extension loaded, in a fresh profile per call (spec/toolchain.md). */
+/**
+ * Launches real Chromium with a built extension loaded, in a fresh profile per call (docs/testing.md, "End-to-end
+ * mechanics").
+ */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

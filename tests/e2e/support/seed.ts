@@ -1,7 +1,7 @@
 /**
  * Test and bench data: customers and invitations built in Node by the real record code (`newCustomer`, core's
  * `transition`), then written into the extension's IndexedDB from one of its pages with the raw IndexedDB API, in
- * chunks. Raw writes are the fast way to get 100,000 rows in (spec/toolchain.md: Dexie's bulkPut is ~1.5× slower) and
+ * chunks. Raw writes are the fast way to get 100,000 rows in (docs/testing.md, "Benchmarks and seeding") and
  * need nothing exposed by the production bundles. They bypass src/db, so they carry no events: nothing measured
  * reads the timeline.
  */

@@ -1,13 +1,15 @@
 /**
  * End-to-end support for the webmail tests: fixture pages served at the real webmail origins (Playwright request
- * routing, spec/toolchain.md), the RoosterJS starter bundled for them, and the worker driven by the real messages
- * sent from an extension page, as the popup sends them.
+ * routing: docs/testing.md, "End-to-end mechanics"), the RoosterJS starter bundled for them, and the worker driven by
+ * the real messages sent from an extension page, as the popup sends them.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { defaultTemplate } from '../../../src/core/default-templates';
+import { renderDraft } from '../../../src/core/template';
 import type {
   ComposeDraft,
   ComposeWindow,
@@ -32,17 +34,19 @@ export const LINK =
   'https://admin.microsoft.com/Adminportal/Home?invType=ResellerRelationship&partnerId=' +
   '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b&msppId=0&DAP=false#/BillingAccounts/partner-invitation';
 
-/** A draft as renderDraft makes it: escaped HTML whose only anchor is the link, and its plain-text twin. */
+/**
+ * The draft the popup inserts: the shipped English template rendered by renderDraft, so its HTML (escaped, the link
+ * its only anchor) and its plain-text twin are exactly what the product sends.
+ */
 export const DRAFT: ComposeDraft = {
   to: 'alex@contoso.example',
-  subject: 'Fabrikam Cloud: invitation to become your Microsoft Cloud Solution Provider',
-  html: [
-    '<p>Hello Alex,</p>',
-    '<p>Fabrikam Cloud would like to become the Microsoft Cloud Solution Provider (CSP) for Contoso &amp; Co.</p>',
-    `<p>Open the link below to accept the invitation:</p>\n<p><a href="${LINK.replaceAll('&', '&amp;')}">${LINK.replaceAll('&', '&amp;')}</a></p>`,
-    '<p>Kind regards,<br>Dana Smith<br>Fabrikam Cloud</p>',
-  ].join('\n'),
-  text: `Hello Alex,\n\nFabrikam Cloud would like to become the Microsoft Cloud Solution Provider (CSP) for Contoso & Co.\n\nOpen the link below to accept the invitation:\n\n${LINK}\n\nKind regards,\nDana Smith\nFabrikam Cloud`,
+  ...renderDraft(defaultTemplate('en'), {
+    customerName: 'Contoso & Co',
+    contactName: 'Alex',
+    partnerName: 'Fabrikam Cloud',
+    senderName: 'Dana Smith',
+    link: LINK,
+  }),
 };
 
 /**

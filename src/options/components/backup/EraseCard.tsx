@@ -3,7 +3,7 @@ import { eraseAll } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 import { formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { downloadBackup } from './ExportCard';
@@ -60,7 +60,13 @@ export function EraseCard() {
             ])}
           </p>
           <p>
-            <button type="button" class="link-button" onClick={() => void downloadBackup()}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() =>
+                downloadBackup().catch((error: unknown) => setStatus(t('exportFailed', errorText(error))))
+              }
+            >
               {t('eraseExportFirst')}
             </button>
           </p>

@@ -3,8 +3,8 @@ import { customersCsv } from '../../../db/backup';
 import { now } from '../../../db/clock';
 import { db } from '../../../db/db';
 import { t } from '../../../platform';
+import { errorText } from '../../../ui/findings';
 import { saveBackup } from '../../../ui/save-backup';
-import { errorText } from '../../changed';
 import { datedName, downloadText } from '../../download';
 
 /** Saves the whole database as JSON (the backup Import reads back), or the customers as CSV for a spreadsheet. */

@@ -4,8 +4,7 @@ import { importBackup } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { findingText } from '../../../ui/findings';
-import { errorText } from '../../changed';
+import { errorText, findingText } from '../../../ui/findings';
 import { formatDateTime, formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 
@@ -29,13 +28,18 @@ export function ImportCard() {
     const tooLarge = checkBackupSize(file.size);
     if (tooLarge) return setStatus({ text: findingText(tooLarge), error: true });
     const checked = checkBackup(await file.text());
-    if (!checked.ok) return setStatus({ text: checked.findings.map(findingText).join(' '), error: true });
+    if (!checked.ok)
+      return setStatus({ text: checked.findings.map((p) => findingText(p)).join(' '), error: true });
     setPicked({ name: file.name, backup: checked.backup });
     setStatus({ text: '' });
   };
   const start = async () => {
-    if (mode === 'replace') setConfirm(await recordCounts(db));
-    else await run();
+    if (mode !== 'replace') return run();
+    try {
+      setConfirm(await recordCounts(db));
+    } catch (error) {
+      setStatus({ text: errorText(error), error: true });
+    }
   };
   const run = async () => {
     if (!picked) return;

@@ -35,7 +35,7 @@ export function StoredRowsCard() {
         {unreadable.slice(0, SHOWN).map((row) => (
           <li key={`${row.table}/${row.id}`} data-row={`${row.table}/${row.id}`}>
             {t(`storedRowsTable_${row.table}`)} <code>{row.id}</code>:{' '}
-            {row.problems.map(findingText).join(' ')}
+            {row.problems.map((p) => findingText(p)).join(' ')}
           </li>
         ))}
       </ul>

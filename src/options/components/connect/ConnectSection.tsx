@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CONNECT_ORIGINS } from '../../../core/connect-endpoints';
 import { type ConnectView, send } from '../../../messages';
 import { connectPermissions, copyText, identity, t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText, findingText } from '../../../ui/findings';
 import { ConnectFindings } from './ConnectFindings';
 import { Proposals } from './Proposals';
 
@@ -46,7 +46,10 @@ export function ConnectSection() {
       <p class="hint">{t('connectIntro')}</p>
       <p>
         <strong>{t('connectRedirect')}</strong> <code data-testid="redirect-url">{redirect}</code>{' '}
-        <button type="button" onClick={() => void copyText(redirect)}>
+        <button
+          type="button"
+          onClick={() => copyText(redirect).catch(() => setNote({ text: t('copyFailed'), error: true }))}
+        >
           {t('connectCopy')}
         </button>
       </p>
@@ -96,7 +99,7 @@ export function ConnectSection() {
       </p>
       {(view?.problem || note.text) && (
         <p role="alert" class="error" data-testid="connect-problem">
-          {note.text || view?.problem?.message}
+          {note.text || (view?.problem && findingText(view.problem, 'connectProblem'))}
         </p>
       )}
       {view && <ConnectFindings view={view} />}

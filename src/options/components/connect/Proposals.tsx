@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Proposal, parseProposals } from '../../../core/connect-state';
+import { languageFor } from '../../../core/language';
 import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText, findingText } from '../../../ui/findings';
 
 /** The storage.local key the worker writes the proposals under (background/connect/store.ts). */
 const KEY = 'connect.proposals';
@@ -24,11 +25,14 @@ export function Proposals({ stamp }: { stamp: number }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [note, setNote] = useState('');
   const load = () =>
-    localArea.get(KEY).then((v) => {
-      const parsed = parseProposals(v);
-      setList(parsed.ok ? parsed.value : []);
-      if (!parsed.ok) setNote(parsed.problems[0]?.message ?? '');
-    });
+    localArea.get(KEY).then(
+      (v) => {
+        const parsed = parseProposals(v);
+        setList(parsed.ok ? parsed.value : []);
+        if (!parsed.ok) setNote(parsed.problems.map((p) => findingText(p)).join(' '));
+      },
+      (e: unknown) => setNote(errorText(e)),
+    );
   useEffect(() => {
     void load();
     return localArea.onChanged(KEY, () => void load());
@@ -42,7 +46,7 @@ export function Proposals({ stamp }: { stamp: number }) {
   };
   const apply = async () => {
     const picked = list.filter((_, i) => chosen.has(i));
-    const language = uiLanguage().startsWith('fr') ? 'fr' : 'en';
+    const language = languageFor(uiLanguage());
     try {
       const r = await applyProposals(db, picked, language);
       await localArea.set(

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { counted } from '../../../core/plural';
 import { deleteCustomers } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { errorText } from '../../changed';
+import { errorText } from '../../../ui/findings';
 import { formatNumber } from '../../format';
-import { counted } from '../../plural';
 import { bulkTargets, type TableRow } from '../../table-rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 

@@ -1,3 +1,5 @@
+import { stringsLanguage } from '../../../core/language';
+import { counted, pluralKey } from '../../../core/plural';
 import { t } from '../../../platform';
 import { formatNumber } from '../../format';
 import { AGE_BANDS, type Filters, NO_FILTERS, STATUS_FILTERS } from '../../table-rows';
@@ -81,8 +83,11 @@ export function CustomerFilters({ filters, onChange, shown, total, followUpDays 
           {total === undefined
             ? t('loading')
             : filtered
-              ? t('rowsShownOf', [formatNumber(shown), formatNumber(total)])
-              : t('rowsTotal', formatNumber(total))}
+              ? t(pluralKey('rowsShownOf', total, stringsLanguage(t)), [
+                  formatNumber(shown),
+                  formatNumber(total),
+                ])
+              : counted(t, 'rowsTotal', total, formatNumber)}
         </span>
         {filtered && (
           <button type="button" class="link-button" onClick={() => onChange(NO_FILTERS)}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { counted } from '../../../core/plural';
 import { t } from '../../../platform';
 import { formatNumber } from '../../format';
 import { FIRST_DIR, type Sort, type SortKey, type TableRow } from '../../table-rows';
@@ -42,7 +43,7 @@ export function CustomerTable({ rows, total, sort, onSort, selected, onSelect, o
         <input
           ref={all}
           type="checkbox"
-          aria-label={t('selectAllShown', formatNumber(rows.length))}
+          aria-label={counted(t, 'selectAllShown', rows.length, formatNumber)}
           checked={rows.length > 0 && chosen === rows.length}
           disabled={rows.length === 0}
           onChange={(e) =>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { customerTable } from '../../../db/backup';
 import { now } from '../../../db/clock';
+import { searchCustomerIds } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { firstCustomerRows } from '../../../db/options-queries';
 import { getTrackingSettings } from '../../../db/tracking-settings';
@@ -39,7 +40,15 @@ export function CustomersSection() {
     () => (source && followUpDays !== undefined ? toTableRows(source, now(), followUpDays) : undefined),
     [source, followUpDays],
   );
-  const shown = useMemo(() => rows && sortRows(filterRows(rows, filters), sort), [rows, filters, sort]);
+  // The search box asks the words index rather than scanning every row; an empty search narrows nothing.
+  const found = useLive(async () => {
+    const ids = await searchCustomerIds(db, filters.search);
+    return ids && new Set(ids);
+  }, [filters.search]);
+  const shown = useMemo(
+    () => rows && sortRows(filterRows(rows, filters, filters.search.trim() ? found : undefined), sort),
+    [rows, filters, found, sort],
+  );
   const chosen = useMemo(() => shown?.filter((r) => selected.has(r.key)) ?? [], [shown, selected]);
   useFirstRenderMark(shown !== undefined);
   useAfterPaint(shown !== undefined, () => setWanted(true));

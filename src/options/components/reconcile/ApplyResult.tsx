@@ -1,8 +1,8 @@
+import { counted } from '../../../core/plural';
 import type { ReconcilePlan } from '../../../core/reconcile';
 import type { ApplyResult } from '../../../db/reconcile';
 import { t } from '../../../platform';
 import { formatNumber } from '../../format';
-import { counted } from '../../plural';
 
 const n = (key: string, count: number) => counted(t, key, count, formatNumber);
 

@@ -11,8 +11,7 @@ import { db } from '../../../db/db';
 import { customersByIds } from '../../../db/options-queries';
 import { type ApplyResult, applyReconcile, planFromExport } from '../../../db/reconcile';
 import { t } from '../../../platform';
-import { findingText } from '../../../ui/findings';
-import { errorText } from '../../changed';
+import { errorText, findingText } from '../../../ui/findings';
 import { ApplyProgress, ApplyResultView } from './ApplyResult';
 import { ReviewScreen } from './ReviewScreen';
 

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { languageFor } from '../../../core/language';
+import { counted } from '../../../core/plural';
 import type { ExportProblem, ReconcilePlan } from '../../../core/reconcile';
 import type { Language } from '../../../core/types';
 import type { CustomerRow } from '../../../db/db';
 import { t, uiLanguage } from '../../../platform';
 import { formatNumber } from '../../format';
-import { counted } from '../../plural';
 import { reviewGroups, selectedCount, setAddition, setGroup, setMatch } from '../../reconcile-review';
 import { ProblemList } from './ProblemList';
 import { AdditionList, MatchList } from './ReviewLists';

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { counted } from '../../../core/plural';
 import type { HeldDecision, HeldItem, HeldReason } from '../../../core/sync-status';
 import { t } from '../../../platform';
+import { findingText } from '../../../ui/findings';
 
 const DAY = 86_400_000;
 const SHOWN = 50;
@@ -73,9 +75,9 @@ export function HeldList({
 }
 
 function heading(reason: HeldReason, count: number): string {
-  if (reason === 'mass-delete') return t('syncHeldMassDelete', String(count));
-  if (reason === 'clock-ahead') return t('syncHeldAhead', String(count));
-  return t('syncHeldUnreadable', String(count));
+  if (reason === 'mass-delete') return counted(t, 'syncHeldMassDelete', count);
+  if (reason === 'clock-ahead') return counted(t, 'syncHeldAhead', count);
+  return counted(t, 'syncHeldUnreadable', count);
 }
 
 function HeldLine({ item }: { item: HeldItem }) {
@@ -83,8 +85,8 @@ function HeldLine({ item }: { item: HeldItem }) {
   const from = item.deviceId ? t('syncHeldFrom', item.deviceId) : t('syncHeldFromUnknown');
   const why =
     item.reason === 'clock-ahead' && item.aheadMs !== undefined
-      ? t('syncHeldAheadBy', String(Math.ceil(item.aheadMs / DAY)))
-      : item.problems.map((p) => p.message).join(' ');
+      ? counted(t, 'syncHeldAheadBy', Math.ceil(item.aheadMs / DAY))
+      : item.problems.map((p) => findingText(p)).join(' ');
   return (
     <>
       <strong>{what}</strong> · {from} · {new Date(item.since).toLocaleString()}

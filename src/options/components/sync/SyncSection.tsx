@@ -1,3 +1,4 @@
+import { counted } from '../../../core/plural';
 import type { SyncStatus, SyncWarning } from '../../../core/sync-status';
 import { t } from '../../../platform';
 import { HeldList } from './HeldList';
@@ -23,6 +24,11 @@ export function SyncSection() {
         {t('syncToggle')}
       </label>
       <p class="hint">{t('syncVendorNote')}</p>
+      {(actions.error || report?.failure) && (
+        <p role="alert" class="problem" data-testid="sync-failure">
+          {actions.error || t('syncFailed', report?.failure ?? '')}
+        </p>
+      )}
       {enabled && status && <SyncFigures status={status} decide={actions.decide} />}
       {enabled && status === null && <p class="hint">{t('syncNotYet')}</p>}
       {report && !enabled && <p class="hint">{t('syncOff')}</p>}
@@ -96,7 +102,7 @@ function warningText(w: SyncWarning): string {
     case 'clock-skew':
       return t('syncWarnClock', [w.deviceId, String(Math.round(w.aheadMs / 3_600_000))]);
     case 'full':
-      return t('syncWarnFull', String(w.notSynced));
+      return counted(t, 'syncWarnFull', w.notSynced);
     case 'over-quota':
       return t('syncWarnOverQuota', (w.bytesUsed / KB).toFixed(1));
     case 'unavailable':
@@ -106,10 +112,10 @@ function warningText(w: SyncWarning): string {
     case 'newer-version':
       return t('syncWarnNewer');
     case 'review':
-      return t('syncWarnReview', String(w.count));
+      return counted(t, 'syncWarnReview', w.count);
     case 'rate-limited':
       return t('syncWarnRate', new Date(w.until).toLocaleTimeString());
     case 'held':
-      return t('syncWarnHeld', String(w.count));
+      return counted(t, 'syncWarnHeld', w.count);
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HeldDecision } from '../../../core/sync-status';
 import { type SyncReport, send } from '../../../messages';
+import { errorText } from '../../../ui/findings';
 
 const POLL_MS = 2_000;
 
@@ -12,10 +13,13 @@ export interface SyncActions {
   toggle: (enabled: boolean) => void;
   /** The partner's decision about held records; resolves once the worker has taken it into account. */
   decide: (keys: string[], decision: HeldDecision) => Promise<void>;
+  /** Why the last toggle or decision did not reach the worker; '' when it did. */
+  error: string;
 }
 
 export function useSyncReport(): [SyncReport | undefined, SyncActions] {
   const [report, setReport] = useState<SyncReport | undefined>(undefined);
+  const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
     const ask = () =>
@@ -30,8 +34,14 @@ export function useSyncReport(): [SyncReport | undefined, SyncActions] {
       clearInterval(timer);
     };
   }, []);
-  const toggle = (enabled: boolean) => void send({ type: 'sync.enable', enabled }).then(setReport);
+  // Each action settles: its answer replaces the report, its failure is said beside the switch.
+  const answered = (r: SyncReport) => {
+    setReport(r);
+    setError('');
+  };
+  const refused = (e: unknown) => setError(errorText(e));
+  const toggle = (enabled: boolean) => void send({ type: 'sync.enable', enabled }).then(answered, refused);
   const decide = (keys: string[], decision: HeldDecision) =>
-    send({ type: 'sync.decide', keys, decision }).then(setReport);
-  return [report, { toggle, decide }];
+    send({ type: 'sync.decide', keys, decision }).then(answered, refused);
+  return [report, { toggle, decide, error }];
 }
