@@ -138,14 +138,17 @@ describe('the bound ahead of the wall clock', () => {
 
 describe('receive', () => {
   it('exceeds both clocks, so an edit made after seeing a value sorts after it', () => {
+    // receive's contract: both clocks within the bound (a clock beyond it is held aside; one at the format's end
+    // restarts at the bound, tested above).
+    const within = (h: Hlc, now: number): Hlc => ({ ...h, pt: Math.min(h.pt, ceilingAt(now)) });
     fc.assert(
-      fc.property(arbHlc, arbHlc, fc.integer({ min: 0, max: 36 ** 9 - 1 }), (local, remote, now) => {
+      fc.property(arbHlc, arbHlc, fc.integer({ min: 0, max: 36 ** 9 - 1 }), (anyLocal, anyRemote, now) => {
+        const local = within(anyLocal, now);
+        const remote = within(anyRemote, now);
         const next = receive(local, { ...remote, node: 'R' }, now);
         const after = tick(next, now);
         expect(formatHlc(next) > formatHlc(local)).toBe(true);
-        expect(
-          next.pt > remote.pt || (next.pt === remote.pt && next.c > remote.c) || next.pt === 36 ** 9 - 1,
-        ).toBe(true);
+        expect(next.pt > remote.pt || (next.pt === remote.pt && next.c > remote.c)).toBe(true);
         expect(formatHlc(after) > formatHlc(next)).toBe(true);
         expect(next.node).toBe(local.node);
       }),
