@@ -85,3 +85,29 @@ describe('the locale files', () => {
     }
   });
 });
+
+describe('sentences with several counts', () => {
+  const c = (t: typeof en, key: string, n: number) => counted(t, key, n);
+
+  it('say each count in its own number: 1 customer, 2 invitations, 0 timeline entries', () => {
+    expect(
+      en('eraseBody', [c(en, 'countCustomers', 1), c(en, 'countInvitations', 2), c(en, 'countEvents', 0)]),
+    ).toMatch(/^This deletes 1 customer, 2 invitations and 0 timeline entries, /);
+    expect(
+      fr('eraseBody', [c(fr, 'countCustomers', 1), c(fr, 'countInvitations', 2), c(fr, 'countEvents', 0)]),
+    ).toMatch(/^Cela supprime 1 client, 2 invitations et 0 entrée d’historique, /);
+    expect(en('acceptDesc', [c(en, 'countAccepted', 1), c(en, 'countDays', 1)])).toBe(
+      '1 accepted invitation; median 1 day from first send to acceptance.',
+    );
+    expect(
+      en('replaceBody', [
+        c(en, 'countCustomers', 1),
+        c(en, 'countInvitations', 1),
+        c(en, 'countCustomers', 3),
+        c(en, 'countInvitations', 0),
+      ]),
+    ).toBe(
+      'The 1 customer and 1 invitation stored here are deleted and replaced by the file’s 3 customers and 0 invitations.',
+    );
+  });
+});

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { counted } from '../../core/plural';
 import { db } from '../../db/db';
 import {
   checkFollowUpDays,
@@ -11,6 +10,7 @@ import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
 import { errorText } from '../../ui/findings';
 import { useLive } from '../../ui/useLive';
+import { countText } from '../format';
 
 /**
  * The follow-up threshold (badge, popup, reminder) and the optional daily desktop reminder. The `notifications`
@@ -81,7 +81,7 @@ export function RemindersSection() {
           onChange={(e) => {
             const value = Number(e.currentTarget.value);
             if (checkFollowUpDays(value).length === 0 && value !== settings.followUpDays) {
-              void save({ followUpDays: value }, counted(t, 'followUpSaved', value));
+              void save({ followUpDays: value }, countText('followUpSaved', value));
             }
           }}
         />

@@ -4,7 +4,7 @@ import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
-import { formatNumber } from '../../format';
+import { countText } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { downloadBackup } from './ExportCard';
 
@@ -54,9 +54,9 @@ export function EraseCard() {
         >
           <p>
             {t('eraseBody', [
-              formatNumber(counts.customers),
-              formatNumber(counts.invitations),
-              formatNumber(counts.events),
+              countText('countCustomers', counts.customers),
+              countText('countInvitations', counts.invitations),
+              countText('countEvents', counts.events),
             ])}
           </p>
           <p>

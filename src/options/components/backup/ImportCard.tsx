@@ -5,7 +5,7 @@ import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
 import { errorText, findingText } from '../../../ui/findings';
-import { formatDateTime, formatNumber } from '../../format';
+import { countText, formatDateTime } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 
 type Mode = 'merge' | 'replace';
@@ -105,10 +105,10 @@ export function ImportCard() {
         >
           <p>
             {t('replaceBody', [
-              formatNumber(confirm.customers),
-              formatNumber(confirm.invitations),
-              formatNumber(picked.backup.customers.length),
-              formatNumber(picked.backup.invitations.length),
+              countText('countCustomers', confirm.customers),
+              countText('countInvitations', confirm.invitations),
+              countText('countCustomers', picked.backup.customers.length),
+              countText('countInvitations', picked.backup.invitations.length),
             ])}
           </p>
           <p class="muted">{t('replaceProfileNote')}</p>
@@ -138,9 +138,9 @@ function BackupSummary({ picked }: { picked: Picked }) {
       {t('backupSummary', [
         picked.name,
         formatDateTime(b.exportedAt),
-        formatNumber(b.customers.length),
-        formatNumber(b.invitations.length),
-        formatNumber(b.events.length),
+        countText('countCustomers', b.customers.length),
+        countText('countInvitations', b.invitations.length),
+        countText('countEvents', b.events.length),
       ])}
     </p>
   );

@@ -1,6 +1,6 @@
 import type { TimeToAccept } from '../../../core/charts';
 import { t } from '../../../platform';
-import { formatNumber } from '../../format';
+import { countText, formatNumber } from '../../format';
 
 const W = 420;
 const H = 150;
@@ -22,7 +22,7 @@ export function AcceptChart({ data }: { data: TimeToAccept }) {
   const summary =
     data.medianDays === undefined
       ? t('acceptDescEmpty')
-      : t('acceptDesc', [formatNumber(data.total), formatNumber(data.medianDays)]);
+      : t('acceptDesc', [countText('countAccepted', data.total), countText('countDays', data.medianDays)]);
   const values = data.buckets.map((b) => `${bucketLabel(b)}: ${formatNumber(b.count)}`).join('; ');
   return (
     <figure class="chart" data-testid="accept-chart">

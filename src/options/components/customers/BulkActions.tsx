@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { counted } from '../../../core/plural';
 import { deleteCustomers } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
-import { formatNumber } from '../../format';
+import { countText } from '../../format';
 import { bulkTargets, type TableRow } from '../../table-rows';
 import { ConfirmDialog } from '../ConfirmDialog';
 
@@ -17,7 +16,7 @@ interface Props {
   onDone: () => void;
 }
 
-const n = (key: string, count: number) => counted(t, key, count, formatNumber);
+const n = countText;
 
 /** Bulk mark accepted / mark removed / delete, each confirmed in a dialog that says how many and what happens. */
 export function BulkActions({ chosen, onDone }: Props) {

@@ -1,7 +1,7 @@
 import { stringsLanguage } from '../../../core/language';
-import { counted, pluralKey } from '../../../core/plural';
+import { pluralKey } from '../../../core/plural';
 import { t } from '../../../platform';
-import { formatNumber } from '../../format';
+import { countText, formatNumber } from '../../format';
 import { AGE_BANDS, type Filters, NO_FILTERS, STATUS_FILTERS } from '../../table-rows';
 
 interface Props {
@@ -87,7 +87,7 @@ export function CustomerFilters({ filters, onChange, shown, total, followUpDays 
                   formatNumber(shown),
                   formatNumber(total),
                 ])
-              : counted(t, 'rowsTotal', total, formatNumber)}
+              : countText('rowsTotal', total)}
         </span>
         {filtered && (
           <button type="button" class="link-button" onClick={() => onChange(NO_FILTERS)}>

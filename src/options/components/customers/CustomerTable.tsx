@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { counted } from '../../../core/plural';
 import { t } from '../../../platform';
-import { formatNumber } from '../../format';
+import { countText } from '../../format';
 import { FIRST_DIR, type Sort, type SortKey, type TableRow } from '../../table-rows';
 import { VirtualTable } from '../VirtualTable';
 import { CustomerRowView } from './CustomerRowView';
@@ -43,7 +42,7 @@ export function CustomerTable({ rows, total, sort, onSort, selected, onSelect, o
         <input
           ref={all}
           type="checkbox"
-          aria-label={counted(t, 'selectAllShown', rows.length, formatNumber)}
+          aria-label={countText('selectAllShown', rows.length)}
           checked={rows.length > 0 && chosen === rows.length}
           disabled={rows.length === 0}
           onChange={(e) =>

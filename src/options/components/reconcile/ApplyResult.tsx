@@ -1,10 +1,7 @@
-import { counted } from '../../../core/plural';
 import type { ReconcilePlan } from '../../../core/reconcile';
 import type { ApplyResult } from '../../../db/reconcile';
 import { t } from '../../../platform';
-import { formatNumber } from '../../format';
-
-const n = (key: string, count: number) => counted(t, key, count, formatNumber);
+import { countText, formatNumber } from '../../format';
 
 /** Progress of Apply, chunk by chunk (large exports take seconds on a slow machine). */
 export function ApplyProgress({ done, total }: { done: number; total: number }) {
@@ -31,7 +28,7 @@ export function ApplyResultView({ fileName, plan, result, onAgain }: Props) {
     ['resultAdded', result.added],
     ['resultFilled', result.filled],
   ];
-  const done = counts.filter(([, count]) => count > 0).map(([key, count]) => n(key, count));
+  const done = counts.filter(([, count]) => count > 0).map(([key, count]) => countText(key, count));
   const lines = done.length > 0 ? done : [t('resultNothing')];
   return (
     <div class="apply-result" role="status" data-testid="reconcile-result">
@@ -43,7 +40,7 @@ export function ApplyResultView({ fileName, plan, result, onAgain }: Props) {
       </ul>
       {result.skipped.length > 0 && (
         <>
-          <h4>{n('resultSkipped', result.skipped.length)}</h4>
+          <h4>{countText('resultSkipped', result.skipped.length)}</h4>
           <ul class="problems">
             {result.skipped.map((s) => (
               <li key={s.rowIndex}>

@@ -1,12 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { languageFor } from '../../../core/language';
-import { counted } from '../../../core/plural';
 import type { ExportProblem, ReconcilePlan } from '../../../core/reconcile';
 import type { Language } from '../../../core/types';
 import type { CustomerRow } from '../../../db/db';
 import { t, uiLanguage } from '../../../platform';
-import { formatNumber } from '../../format';
+import { countText } from '../../format';
 import { reviewGroups, selectedCount, setAddition, setGroup, setMatch } from '../../reconcile-review';
 import { ProblemList } from './ProblemList';
 import { AdditionList, MatchList } from './ReviewLists';
@@ -21,8 +20,6 @@ interface Props {
   onCancel: () => void;
 }
 
-const n = (key: string, count: number) => counted(t, key, count, formatNumber);
-
 /** Every change the file would make, ticked as the plan proposes; nothing is written until Apply. */
 export function ReviewScreen({ fileName, plan, problems, customers, onPlan, onApply, onCancel }: Props) {
   const [language, setLanguage] = useState<Language>(languageFor(uiLanguage()));
@@ -36,16 +33,16 @@ export function ReviewScreen({ fileName, plan, problems, customers, onPlan, onAp
       <h3>{t('reviewTitle', fileName)}</h3>
       <p data-testid="review-summary">
         {[
-          n('sumRows', plan.rows.length),
-          n('sumMatches', changes.length),
-          n('sumAdditions', plan.additions.length),
-          n('sumSkipped', rowProblems.length),
+          countText('sumRows', plan.rows.length),
+          countText('sumMatches', changes.length),
+          countText('sumAdditions', plan.additions.length),
+          countText('sumSkipped', rowProblems.length),
         ].join(' · ')}
       </p>
-      {unchanged > 0 && <p class="muted">{n('sumUnchanged', unchanged)}</p>}
+      {unchanged > 0 && <p class="muted">{countText('sumUnchanged', unchanged)}</p>}
 
       <Group
-        title={n('groupMatches', changes.length)}
+        title={countText('groupMatches', changes.length)}
         hint={t('groupMatchesHint')}
         empty={changes.length === 0}
         onAll={(on) => onPlan(setGroup(plan, 'matches', on))}
@@ -58,7 +55,7 @@ export function ReviewScreen({ fileName, plan, problems, customers, onPlan, onAp
         />
       </Group>
       <Group
-        title={n('groupAdditions', plan.additions.length)}
+        title={countText('groupAdditions', plan.additions.length)}
         hint={t('groupAdditionsHint')}
         empty={plan.additions.length === 0}
         onAll={(on) => onPlan(setGroup(plan, 'additions', on))}
@@ -79,14 +76,14 @@ export function ReviewScreen({ fileName, plan, problems, customers, onPlan, onAp
         )}
       </Group>
       {rowProblems.length > 0 && (
-        <section class="review-group" aria-label={n('groupSkipped', rowProblems.length)}>
-          <h4>{n('groupSkipped', rowProblems.length)}</h4>
+        <section class="review-group" aria-label={countText('groupSkipped', rowProblems.length)}>
+          <h4>{countText('groupSkipped', rowProblems.length)}</h4>
           <ProblemList problems={rowProblems} />
         </section>
       )}
       <div class="actions sticky-actions">
         <button type="button" class="primary" disabled={count === 0} onClick={() => onApply(language)}>
-          {n('applyChanges', count)}
+          {countText('applyChanges', count)}
         </button>
         <button type="button" onClick={onCancel}>
           {t('cancelReview')}

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { counted } from '../../../core/plural';
 import type { HeldDecision, HeldItem, HeldReason } from '../../../core/sync-status';
 import { t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
+import { countText } from '../../format';
 
 const DAY = 86_400_000;
 const SHOWN = 50;
@@ -75,9 +75,9 @@ export function HeldList({
 }
 
 function heading(reason: HeldReason, count: number): string {
-  if (reason === 'mass-delete') return counted(t, 'syncHeldMassDelete', count);
-  if (reason === 'clock-ahead') return counted(t, 'syncHeldAhead', count);
-  return counted(t, 'syncHeldUnreadable', count);
+  if (reason === 'mass-delete') return countText('syncHeldMassDelete', count);
+  if (reason === 'clock-ahead') return countText('syncHeldAhead', count);
+  return countText('syncHeldUnreadable', count);
 }
 
 function HeldLine({ item }: { item: HeldItem }) {
@@ -85,7 +85,7 @@ function HeldLine({ item }: { item: HeldItem }) {
   const from = item.deviceId ? t('syncHeldFrom', item.deviceId) : t('syncHeldFromUnknown');
   const why =
     item.reason === 'clock-ahead' && item.aheadMs !== undefined
-      ? counted(t, 'syncHeldAheadBy', Math.ceil(item.aheadMs / DAY))
+      ? countText('syncHeldAheadBy', Math.ceil(item.aheadMs / DAY))
       : item.problems.map((p) => findingText(p)).join(' ');
   return (
     <>

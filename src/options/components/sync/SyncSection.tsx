@@ -1,6 +1,6 @@
-import { counted } from '../../../core/plural';
 import type { SyncStatus, SyncWarning } from '../../../core/sync-status';
 import { t } from '../../../platform';
+import { countText } from '../../format';
 import { HeldList } from './HeldList';
 import { type SyncActions, useSyncReport } from './useSyncReport';
 
@@ -102,7 +102,7 @@ function warningText(w: SyncWarning): string {
     case 'clock-skew':
       return t('syncWarnClock', [w.deviceId, String(Math.round(w.aheadMs / 3_600_000))]);
     case 'full':
-      return counted(t, 'syncWarnFull', w.notSynced);
+      return countText('syncWarnFull', w.notSynced);
     case 'over-quota':
       return t('syncWarnOverQuota', (w.bytesUsed / KB).toFixed(1));
     case 'unavailable':
@@ -112,10 +112,10 @@ function warningText(w: SyncWarning): string {
     case 'newer-version':
       return t('syncWarnNewer');
     case 'review':
-      return counted(t, 'syncWarnReview', w.count);
+      return countText('syncWarnReview', w.count);
     case 'rate-limited':
       return t('syncWarnRate', new Date(w.until).toLocaleTimeString());
     case 'held':
-      return counted(t, 'syncWarnHeld', w.count);
+      return countText('syncWarnHeld', w.count);
   }
 }
