@@ -24,7 +24,7 @@ import {
   statusRank,
   TRANSITION_FIELDS,
   unionSet,
-} from './merge';
+} from './sync-merge';
 
 export interface DedupeEdit {
   table: SyncTable;

@@ -3,11 +3,13 @@
  *
  * - customers: every field but the index keys `nameKey` and `words`, rebuilt from the record on this device;
  * - invitations: every field but `previous` (an undo snapshot, meaningful for 10 s on this browser only) and
- *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: merge.ts);
+ *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: sync-merge.ts);
  * - settings: the rows `profile`, `templates` and `tracking`, one synced field per property of their value, so two
  *   browsers editing different template languages both keep their edit (docs/sync.md, "Merge rules").
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
+
+import type { Invitation } from '../core/status';
 import {
   CONFIRMED_FIELD,
   editRecord,
@@ -15,8 +17,7 @@ import {
   MERGED_FIELD,
   type SyncRecord,
   type SyncTable,
-} from '../core/merge';
-import type { Invitation } from '../core/status';
+} from '../core/sync-merge';
 import { toRow } from './customers';
 import type { CustomerRow, SettingRow } from './db';
 

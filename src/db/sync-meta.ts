@@ -7,8 +7,8 @@
  *   syncMeta:    one row per bookkeeping value, `{ k, v }`: `deviceId`, `hlc`, and the engine's SyncMeta fields.
  */
 import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
-import { formatHlc, parseHlc, tick, zeroHlc } from '../core/hlc';
-import type { SyncRecord, SyncTable } from '../core/merge';
+import { formatHlc, parseHlc, tick, zeroHlc } from '../core/sync-clock';
+import type { SyncRecord, SyncTable } from '../core/sync-merge';
 import { now } from './clock';
 
 export const RECORDS = 'syncRecords';

@@ -15,7 +15,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { deleteRecord, editRecord, type SyncRecord, type SyncTable } from '../core/merge';
+import { deleteRecord, editRecord, type SyncRecord, type SyncTable } from '../core/sync-merge';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import {
   deletesConfirmed,
@@ -95,7 +95,7 @@ async function trackWrite(ctx: Ctx, req: Extract<DBCoreMutateRequest, { values: 
   return res;
 }
 
-/** delete: each record that exists becomes a tombstone (personal fields blanked, merge.ts `deleteRecord`). */
+/** delete: each record that exists becomes a tombstone (personal fields blanked, sync-merge.ts `deleteRecord`). */
 async function trackDelete(ctx: Ctx, req: DBCoreDeleteRequest): Promise<DBCoreMutateResponse> {
   const ids = req.keys.map(String).filter((id) => isTracked(ctx.name, id));
   if (ids.length === 0) return ctx.table.mutate(req);

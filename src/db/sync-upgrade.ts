@@ -3,8 +3,8 @@
  * new device id, so the data of a browser that had the extension before sync also syncs (docs/decisions.md, "The schema keeps its old versions").
  */
 import type { Transaction } from 'dexie';
-import { formatHlc, tick, zeroHlc } from '../core/hlc';
-import type { SyncRecord, SyncTable } from '../core/merge';
+import { formatHlc, tick, zeroHlc } from '../core/sync-clock';
+import type { SyncRecord, SyncTable } from '../core/sync-merge';
 import { now } from './clock';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import { META, type MetaRow, newDeviceId, RECORDS, toRecordRow } from './sync-meta';

@@ -12,8 +12,8 @@
  * Anything this version cannot read is reported as `corrupt` or `newer`, never guessed at (docs/sync.md, "Wire format").
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { isDeviceId } from '../core/hlc';
-import type { SyncRecord } from '../core/merge';
+import { isDeviceId } from '../core/sync-clock';
+import type { SyncRecord } from '../core/sync-merge';
 import { decodeRecords, encodeRecords, Unreadable } from './columns';
 import { chromiumStringBytes } from './quota';
 

@@ -4,9 +4,10 @@
  * (docs/sync.md, "Budgets and quotas"); a write happens only when the area lacks something this device has, which is also the anti-entropy step
  * that re-asserts an edit that lost a race at the server.
  */
-import { maxHlc } from '../core/hlc';
-import { lastClock, type SyncRecord } from '../core/merge';
+import { maxHlc } from '../core/sync-clock';
 import { isEmptyPlan, planDedupe } from '../core/sync-dedupe';
+import { lastClock, type SyncRecord } from '../core/sync-merge';
+import { emptyStatus, type SyncStatus } from '../core/sync-status';
 import { type CloudView, readCloud } from './cloud-view';
 import { ownHighWater, updateAcks } from './device';
 import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
@@ -15,7 +16,6 @@ import { type LocalStore, refKey, type SyncMeta } from './local-store';
 import { type Plan, planWrite } from './plan';
 import { CHROME_LIMITS } from './quota';
 import { buildStatus } from './report';
-import { emptyStatus, type SyncStatus } from './status';
 import { type Outcome, type WriteDeps, write } from './write';
 
 export interface CycleDeps extends WriteDeps {

@@ -6,7 +6,8 @@
  * Lives in src/sync, not src/db, because it implements the engine's interface (sync may import db, not the reverse).
  */
 import Dexie from 'dexie';
-import { formatHlc, maxHlc, parseHlc, tick } from '../core/hlc';
+import { formatHlc, maxHlc, parseHlc, tick } from '../core/sync-clock';
+import type { DedupePlan } from '../core/sync-dedupe';
 import {
   deleteRecord,
   isAlive,
@@ -15,8 +16,7 @@ import {
   type SyncRecord,
   type SyncTable,
   sameRecord,
-} from '../core/merge';
-import type { DedupePlan } from '../core/sync-dedupe';
+} from '../core/sync-merge';
 import { fromRow, toRow } from '../db/customers';
 import type { CustomerRow, ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
@@ -134,7 +134,7 @@ export class DexieLocalStore implements LocalStore {
       for (const r of plan.removes) {
         await moveHistory(db, r.table, r.id, r.into);
         await db.table(r.table).delete(r.id);
-        // The tombstone the middleware just wrote names the survivor (merge.ts MERGED_FIELD).
+        // The tombstone the middleware just wrote names the survivor (sync-merge.ts MERGED_FIELD).
         const key = recordKey(r.table, r.id);
         const row = await db.syncRecords.get(key);
         if (row?.deleted) {

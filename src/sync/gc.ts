@@ -7,8 +7,8 @@
  * The acks are a best effort (an ack is taken from one snapshot, whose shards may be a moment stale), which is why
  * the 30-day age also applies: by then every shard has been rewritten by anti-entropy many times over.
  */
-import { hlcAt, maxHlc } from '../core/hlc';
-import { isAlive, lastClock, type SyncRecord } from '../core/merge';
+import { hlcAt, maxHlc } from '../core/sync-clock';
+import { isAlive, lastClock, type SyncRecord } from '../core/sync-merge';
 import type { CloudView } from './cloud-view';
 import { type DeviceDoc, isActive } from './device';
 import { type RecordRef, refKey } from './local-store';

@@ -11,7 +11,9 @@
  * back and forth. Each copy is weighed on its own: a copy that deletes is held, the other copies of the same record
  * (other browsers' edits) still apply.
  */
-import { beyondBound, hlcNode, parseHlc } from '../core/hlc';
+
+import type { Problem } from '../core/problem';
+import { beyondBound, hlcNode, parseHlc } from '../core/sync-clock';
 import {
   isAlive,
   isConfirmedDelete,
@@ -19,8 +21,7 @@ import {
   mergedInto,
   mergeRecords,
   type SyncRecord,
-} from '../core/merge';
-import type { Problem } from '../core/problem';
+} from '../core/sync-merge';
 import type { HeldDecision, HeldItem, HeldReason } from '../core/sync-status';
 import type { CloudView } from './cloud-view';
 import { refKey } from './local-store';

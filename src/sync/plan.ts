@@ -4,7 +4,7 @@
  * meaning from the cloud's (not merely in bytes: another version may encode differently), so converged devices
  * write nothing and pushes stop after the last edit (docs/sync.md, "What is guaranteed, and what is not").
  */
-import { mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
+import { mergeRecords, type SyncRecord, sameRecord } from '../core/sync-merge';
 import type { CloudView, Manifest } from './cloud-view';
 import { forgottenDevices, hasNewer } from './cloud-view';
 import { deviceKey, FORMAT, MANIFEST_KEY, parseKey, shardKey, WIRE_VERSION } from './codec';

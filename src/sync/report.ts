@@ -2,14 +2,14 @@
  * The status shown to the user after a sync (docs/sync.md, "Degradation states"): usage, customers synced
  * X of Y, devices seen, and the warnings — a device's clock far off, full, over quota, unavailable.
  */
-import { parseHlc, SKEW_WARN_MS } from '../core/hlc';
-import { isAlive, type SyncRecord } from '../core/merge';
+import { parseHlc, SKEW_WARN_MS } from '../core/sync-clock';
+import { isAlive, type SyncRecord } from '../core/sync-merge';
+import type { DeviceSeen, HeldItem, SyncState, SyncStatus, SyncWarning } from '../core/sync-status';
 import type { CloudView } from './cloud-view';
 import { shardKey } from './codec';
 import { refKey } from './local-store';
 import type { Plan } from './plan';
 import { CHROME_LIMITS, NEAR_FULL_RATIO, totalBytes } from './quota';
-import type { DeviceSeen, HeldItem, SyncState, SyncStatus, SyncWarning } from './status';
 
 export interface ReportInput {
   local: readonly SyncRecord[];

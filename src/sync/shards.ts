@@ -3,8 +3,8 @@
  * and a byte budget only, so every device that holds the same data computes the same shards, the same count and,
  * when full, the same subset: converged devices agree and stop writing.
  */
-import { maxHlc } from '../core/hlc';
-import { isAlive, lastClock, recordKey, type SyncRecord } from '../core/merge';
+import { maxHlc } from '../core/sync-clock';
+import { isAlive, lastClock, recordKey, type SyncRecord } from '../core/sync-merge';
 import { encodeShard, MAX_SHARDS, shardKey } from './codec';
 import { itemBytes, OUR_LIMITS } from './quota';
 

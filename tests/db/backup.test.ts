@@ -191,7 +191,7 @@ describe('eraseAll, customerTable and customersCsv', () => {
     const tombstones = await ctx.db.syncRecords.toArray();
     expect(tombstones).toHaveLength(synced);
     expect(tombstones.every((r) => r.deleted !== undefined)).toBe(true);
-    // Personal data leaves the synced copy with the erase (merge.ts deleteRecord).
+    // Personal data leaves the synced copy with the erase (sync-merge.ts deleteRecord).
     const customers = tombstones.filter((r) => r.table === 'customers');
     expect(customers.every((r) => r.fields.companyName === null && r.fields.email === null)).toBe(true);
   });

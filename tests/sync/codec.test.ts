@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/core/hlc';
-import { mergeRecords, recordKey, type SyncRecord } from '../../src/core/merge';
+import { formatHlc } from '../../src/core/sync-clock';
+import { mergeRecords, recordKey, type SyncRecord } from '../../src/core/sync-merge';
 import { newId } from '../../src/db/db';
 import {
   ALPHABET85,

@@ -1,8 +1,8 @@
 /** The degradation ladder, the status shown to the user, and tombstone collection (spec/sync.md §3.11). */
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../src/core/merge';
+import { isAlive } from '../../src/core/sync-merge';
+import { needsAttention } from '../../src/core/sync-status';
 import { CHROME_LIMITS, OUR_LIMITS, totalBytes } from '../../src/sync/quota';
-import { needsAttention } from '../../src/sync/status';
 import { type Device, Fleet } from './harness';
 import { realisticStore } from './realistic';
 

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, mergeRecords, recordKey, type SyncRecord, sameRecord } from '../../src/core/merge';
+import { isAlive, mergeRecords, recordKey, type SyncRecord, sameRecord } from '../../src/core/sync-merge';
 import { setClock } from '../../src/db/clock';
 import { toRow } from '../../src/db/customers';
 import { createDb, type ResellerDb } from '../../src/db/db';

@@ -4,8 +4,9 @@
  * in the shape of the tracking model (src/core/customer.ts, src/core/invitation.ts), with ids made the way `newId()`
  * (src/db/db.ts) makes them: 12 base62 characters. Tenant ids stay GUIDs (they are Microsoft's).
  */
-import { MemoryLocalStore } from '../../src/sync/memory-store';
+
 import { rng } from './fake-cloud';
+import { MemoryLocalStore } from './memory-store';
 import { T0 } from './virtual-time';
 
 const DAY = 86_400_000;

@@ -4,8 +4,8 @@
  * are skewed, and the network delays, reorders, duplicates and drops deliveries.
  */
 import fc from 'fast-check';
-import { formatHlc, hlcNode } from '../../src/core/hlc';
-import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
+import { formatHlc, hlcNode } from '../../src/core/sync-clock';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/sync-merge';
 import { maxInWindow } from '../../src/sync/budget';
 import { encodeDevice } from '../../src/sync/device';
 import { refKey } from '../../src/sync/local-store';

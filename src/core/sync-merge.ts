@@ -15,8 +15,9 @@
  *   the customer's personal data leaves the synced copy with the delete rather than at collection.
  * - Fields this version does not know (added by a newer one) merge as LWW fields and survive a round trip.
  */
-import { compareHlc, maxHlc } from './hlc';
+
 import { type InvitationStatus, STATUS_ORDER } from './invitation';
+import { compareHlc, maxHlc } from './sync-clock';
 
 export type SyncTable = 'customers' | 'invitations' | 'settings';
 export const SYNC_TABLES: readonly SyncTable[] = ['customers', 'invitations', 'settings'];

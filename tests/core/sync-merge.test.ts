@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/core/hlc';
 import { STATUS_ORDER } from '../../src/core/invitation';
+import { formatHlc } from '../../src/core/sync-clock';
 import {
   deleteRecord,
   editRecord,
@@ -12,7 +12,7 @@ import {
   sameRecord,
   statusRank,
   unionSet,
-} from '../../src/core/merge';
+} from '../../src/core/sync-merge';
 
 const T = Date.UTC(2026, 10, 1);
 const at = (ms: number, node = 'A', c = 0) => formatHlc({ pt: T + ms, c, node });

@@ -1,9 +1,10 @@
 /**
- * An in-memory `LocalStore` (docs/sync.md), used
- * by the tests and the benchmark. `edit` and `remove` do what the Dexie change-tracking middleware does inside a
- * write's transaction: tick the HLC and stamp the changed fields (docs/sync.md, "Clocks", docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
+ * An in-memory `LocalStore` (docs/sync.md) for the tests and the benchmark. `edit` and `remove` do what the Dexie
+ * change-tracking middleware does inside a write's transaction: tick the HLC and stamp the changed fields
+ * (docs/sync.md, "Clocks"; docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
  */
-import { formatHlc, parseHlc, tick } from '../core/hlc';
+import { formatHlc, parseHlc, tick } from '../../src/core/sync-clock';
+import type { DedupePlan } from '../../src/core/sync-dedupe';
 import {
   deleteRecord,
   editRecord,
@@ -11,18 +12,16 @@ import {
   type SyncRecord,
   type SyncTable,
   sameRecord,
-} from '../core/merge';
-import type { DedupePlan } from '../core/sync-dedupe';
+} from '../../src/core/sync-merge';
 import {
   advanceClock,
   type LocalStore,
-  newDeviceId,
   newMeta,
   type RecordRef,
   refKey,
   restampRecord,
   type SyncMeta,
-} from './local-store';
+} from '../../src/sync/local-store';
 
 /** A copy the caller may not share state through (field values are never mutated, only replaced). */
 function clone(r: SyncRecord): SyncRecord {
@@ -33,7 +32,7 @@ export class MemoryLocalStore implements LocalStore {
   readonly records = new Map<string, SyncRecord>();
   private meta: SyncMeta;
 
-  constructor(deviceId: string = newDeviceId(Math.random)) {
+  constructor(deviceId: string) {
     this.meta = newMeta(deviceId);
   }
 
