@@ -192,13 +192,18 @@ export function isAlive(r: SyncRecord): boolean {
   return !del || Object.values(r.clocks).some((c) => c > del);
 }
 
-/** Canonical text of a record: equal records (in the merge's sense) give equal strings. */
-export function recordKey(r: SyncRecord): string {
+/** Where a record lives, `table/id`: the key of `syncRecords` and of every map of records by identity. */
+export function tableIdKey(r: { table: SyncTable; id: string }): string {
+  return `${r.table}/${r.id}`;
+}
+
+/** A record's content fingerprint, its canonical text: equal records (in the merge's sense) give equal strings. */
+export function recordFingerprint(r: SyncRecord): string {
   return stableStringify(sortedRecord(r));
 }
 
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
-  return recordKey(a) === recordKey(b);
+  return recordFingerprint(a) === recordFingerprint(b);
 }
 
 /**

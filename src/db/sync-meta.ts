@@ -8,7 +8,7 @@
  */
 import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
 import { formatHlc, parseHlc, tick, zeroHlc } from '../core/sync-clock';
-import type { SyncRecord, SyncTable } from '../core/sync-merge';
+import { type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { now } from './clock';
 
 export const RECORDS = 'syncRecords';
@@ -21,12 +21,8 @@ export interface MetaRow {
 
 export type RecordRow = SyncRecord & { key: string };
 
-export function recordKey(table: SyncTable, id: string): string {
-  return `${table}/${id}`;
-}
-
 export function toRecordRow(r: SyncRecord): RecordRow {
-  return { key: recordKey(r.table, r.id), ...r };
+  return { key: tableIdKey(r), ...r };
 }
 
 export function fromRecordRow(row: RecordRow): SyncRecord {

@@ -15,7 +15,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { deleteRecord, editRecord, type SyncRecord, type SyncTable } from '../core/sync-merge';
+import { deleteRecord, editRecord, type SyncRecord, type SyncTable, tableIdKey } from '../core/sync-merge';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import {
   deletesConfirmed,
@@ -25,7 +25,6 @@ import {
   nextClock,
   RECORDS,
   type RecordRow,
-  recordKey,
   toRecordRow,
 } from './sync-meta';
 
@@ -55,7 +54,7 @@ async function previous(
   trans: DBCoreTransaction,
   ids: string[],
 ): Promise<(SyncRecord | undefined)[]> {
-  const keys = ids.map((id) => recordKey(ctx.name, id));
+  const keys = ids.map((id) => tableIdKey({ table: ctx.name, id }));
   const rows = (await ctx.down.table(RECORDS).getMany({ trans, keys })) as (RecordRow | undefined)[];
   return rows.map((r) => (r ? fromRecordRow(r) : undefined));
 }

@@ -6,11 +6,10 @@
 
 import type { Problem } from '../core/problem';
 import { beyondBound } from '../core/sync-clock';
-import { lastClock, mergeRecords, type SyncRecord } from '../core/sync-merge';
+import { lastClock, mergeRecords, type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { checkRecord } from './check-record';
 import { decodeShard, parseKey, WIRE_VERSION } from './codec';
 import { type DeviceDoc, decodeDevice, FORGET_MS, isActive } from './device';
-import { refKey } from './local-store';
 
 export interface Manifest {
   v: number;
@@ -73,7 +72,7 @@ export function readCloud(raw: Record<string, unknown>, now: number): CloudView 
     else if (beyondBound(lastClock(record), now)) view.ahead.push({ record, source, problems });
     else {
       view.good.push({ record, source, problems });
-      const key = refKey(record);
+      const key = tableIdKey(record);
       const other = merged.get(key);
       merged.set(key, other ? mergeRecords(other, record) : record);
     }

@@ -19,10 +19,6 @@ export interface RecordRef {
   id: string;
 }
 
-export function refKey(r: RecordRef): string {
-  return `${r.table}/${r.id}`;
-}
-
 export interface SyncMeta {
   /** 6 chars [0-9A-Za-z], made once per install; it ends every HLC this device issues. */
   deviceId: string;

@@ -4,7 +4,7 @@
  * the HLC) and then ping the engine as a page would.
  */
 import type { SyncRecord, SyncTable } from '../../src/core/sync-merge';
-import { recordKey } from '../../src/core/sync-merge';
+import { recordFingerprint } from '../../src/core/sync-merge';
 import { type EngineOptions, SyncEngine } from '../../src/sync/engine';
 import type { FakeBrowser, FakeContext } from './fake-browser';
 import { type CloudOptions, FakeCloud } from './fake-cloud';
@@ -121,7 +121,7 @@ export class Fleet {
 
   /** Canonical text of a device's records (for convergence checks). */
   static state(device: Device): string {
-    return [...device.store.records.values()].map(recordKey).sort().join('\n');
+    return [...device.store.records.values()].map(recordFingerprint).sort().join('\n');
   }
 
   converged(): boolean {

@@ -5,10 +5,9 @@
  */
 import fc from 'fast-check';
 import { formatHlc, hlcNode } from '../../src/core/sync-clock';
-import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/sync-merge';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord, tableIdKey } from '../../src/core/sync-merge';
 import { maxInWindow } from '../../src/sync/budget';
 import { encodeDevice } from '../../src/sync/device';
-import { refKey } from '../../src/sync/local-store';
 import { OUR_LIMITS } from '../../src/sync/quota';
 import type { CloudOptions } from './fake-cloud';
 import { type Device, Fleet } from './harness';
@@ -261,17 +260,17 @@ export function violations(out: Outcome): string | undefined {
   const { fleet } = out;
   const live = fleet.live();
   if (!fleet.converged()) return 'devices did not converge';
-  const final = new Map([...(live[0]?.store.records.values() ?? [])].map((r) => [refKey(r), r]));
+  const final = new Map([...(live[0]?.store.records.values() ?? [])].map((r) => [tableIdKey(r), r]));
   for (const e of out.edits) {
     if (!protectedEdit(out, e)) continue;
-    const now = final.get(refKey(e.snapshot));
-    if (!now) return `edit lost with its record: ${refKey(e.snapshot)}`;
+    const now = final.get(tableIdKey(e.snapshot));
+    if (!now) return `edit lost with its record: ${tableIdKey(e.snapshot)}`;
     if (!sameRecord(mergeRecords(now, e.snapshot), now)) return `edit lost: ${JSON.stringify(e.snapshot)}`;
   }
   for (const key of out.created) if (!final.has(key)) return `record vanished: ${key}`;
   for (const [key, r] of final) {
     // A forged tombstone may stand on a record no honest browser made (nothing lost), or on one kept alive.
-    const made = out.edits.some((e) => refKey(e.snapshot) === key);
+    const made = out.edits.some((e) => tableIdKey(e.snapshot) === key);
     const forged = out.hostile && hlcNode(r.deleted ?? '') === EVIL && (isAlive(r) || !made);
     if (r.deleted && !out.deleted.has(key) && !forged) return `tombstone nobody made: ${key}`;
   }
@@ -279,7 +278,7 @@ export function violations(out: Outcome): string | undefined {
     for (const [key, r] of final) {
       if (Object.values(r.clocks).some((c) => hlcNode(c) === EVIL))
         return `a forged edit was applied: ${key}`;
-      const made = out.edits.some((e) => refKey(e.snapshot) === key);
+      const made = out.edits.some((e) => tableIdKey(e.snapshot) === key);
       if (made && !isAlive(r) && !out.deleted.has(key)) return `deleted by the misbehaving browser: ${key}`;
     }
     // Every browser lists what reached them (Firefox's first sync of a browser with no parent drops its keys).

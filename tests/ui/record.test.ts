@@ -4,9 +4,9 @@ import { UNDO_WINDOW_MS } from '../../src/core/status';
 import { getInvitation, markAccepted } from '../../src/db/invitations';
 import { EMPTY_GDAP } from '../../src/ui/invite/draft';
 import {
+  formFingerprint,
   type RecordRequest,
   recordInvitation,
-  recordKey,
   requestFor,
   type SentForm,
   undoRecord,
@@ -80,11 +80,11 @@ describe('undoRecord', () => {
   });
 });
 
-describe('recordKey', () => {
+describe('formFingerprint', () => {
   it('is the same for the same form up to case and spaces, different otherwise', () => {
-    const a = recordKey({ company: 'Contoso ', email: 'Alex@Contoso.com', link: undefined });
-    expect(recordKey({ company: 'contoso', email: 'alex@contoso.com', link: '' })).toBe(a);
-    expect(recordKey({ company: 'contoso', email: 'dana@contoso.com', link: '' })).not.toBe(a);
+    const a = formFingerprint({ company: 'Contoso ', email: 'Alex@Contoso.com', link: undefined });
+    expect(formFingerprint({ company: 'contoso', email: 'alex@contoso.com', link: '' })).toBe(a);
+    expect(formFingerprint({ company: 'contoso', email: 'dana@contoso.com', link: '' })).not.toBe(a);
   });
 });
 

@@ -79,8 +79,8 @@ export interface SentForm {
 }
 
 /**
- * What to record for a draft that went out, and the key of that form (see recordKey). `gdapLink` is the checked
- * link: the view sends nothing in GDAP mode without one.
+ * What to record for a draft that went out, and the fingerprint of that form (see formFingerprint). `gdapLink` is
+ * the checked link: the view sends nothing in GDAP mode without one.
  */
 export function requestFor(form: SentForm, channel: SendChannel, gdapLink: string | undefined) {
   const gdap =
@@ -96,7 +96,7 @@ export function requestFor(form: SentForm, channel: SendChannel, gdapLink: strin
     ...(form.followUpOf !== undefined ? { followUpOf: form.followUpOf } : {}),
   };
   const { link, roles, duration } = gdap ?? { link: '', roles: '', duration: '' };
-  const key = recordKey({
+  const key = formFingerprint({
     ...form.customer,
     language: form.language,
     link,
@@ -111,6 +111,6 @@ export function requestFor(form: SentForm, channel: SendChannel, gdapLink: strin
  * What the form looked like when it was last recorded: copying and then opening the same draft in the mail app
  * is one invitation going out, not a send and a re-send.
  */
-export function recordKey(parts: Record<string, string | undefined>): string {
+export function formFingerprint(parts: Record<string, string | undefined>): string {
   return JSON.stringify(Object.entries(parts).map(([k, v]) => [k, v?.trim().toLowerCase() ?? '']));
 }
