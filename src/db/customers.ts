@@ -14,8 +14,9 @@ import { InvalidInputError } from '../core/problem';
 import { normaliseCompanyName } from '../core/reconcile';
 import type { Language } from '../core/types';
 import { now } from './clock';
-import { type CustomerRow, newId, type ResellerDb } from './db';
+import type { CustomerRow, ResellerDb } from './db';
 import { deleteEventsOfCustomers } from './events';
+import { newId } from './ids';
 
 /** What a form or an export row gives; missing text is ''. */
 export interface CustomerFields extends CustomerKeys {

@@ -18,8 +18,9 @@ import {
 import type { Language, LinkType } from '../core/types';
 import { now } from './clock';
 import { type CustomerFields, fillBlanks, findCustomer, newCustomer } from './customers';
-import { newId, type ResellerDb } from './db';
+import type { ResellerDb } from './db';
 import { addEvent, addEvents, deleteEventsOfCustomers, deleteEventsOfInvitation } from './events';
+import { newId } from './ids';
 
 export type Failure = { ok: false; reason: string; message: string };
 export type Changed = { ok: true; invitation: Invitation; eventId: string };

@@ -23,8 +23,9 @@ import { type Action, type Invitation, type InvitationEvent, transition } from '
 import type { Language, LinkType } from '../core/types';
 import { now } from './clock';
 import { fromRow, newCustomer, toRow } from './customers';
-import { type CustomerRow, newId, type ResellerDb } from './db';
+import type { CustomerRow, ResellerDb } from './db';
 import { addEvents } from './events';
+import { newId } from './ids';
 
 /**
  * A table is read whole (in an apply, by key ranges) once its rows number at most this many times the keyed

@@ -10,6 +10,7 @@ import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie'
 import { formatHlc, parseHlc, tick, zeroHlc } from '../core/sync-clock';
 import { type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { now } from './clock';
+import { newDeviceId } from './ids';
 
 export const RECORDS = 'syncRecords';
 export const META = 'syncMeta';
@@ -57,14 +58,6 @@ export function markConfirmedDeletes(tx: Transaction): void {
 
 export function deletesConfirmed(trans: DBCoreTransaction): boolean {
   return (trans as unknown as Record<symbol, boolean>)[CONFIRMED] === true;
-}
-
-const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** 6 chars [0-9A-Za-z], made once per install; it ends every clock this device issues. */
-export function newDeviceId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return [...bytes].map((b) => ID_CHARS[b % ID_CHARS.length]).join('');
 }
 
 function clockOf(idRow: MetaRow | undefined, hlcRow: MetaRow | undefined): { id: string; hlc: string } {

@@ -6,8 +6,9 @@ import type { Transaction } from 'dexie';
 import { formatHlc, tick, zeroHlc } from '../core/sync-clock';
 import type { SyncRecord, SyncTable } from '../core/sync-merge';
 import { now } from './clock';
+import { newDeviceId } from './ids';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
-import { META, type MetaRow, newDeviceId, RECORDS, toRecordRow } from './sync-meta';
+import { META, type MetaRow, RECORDS, toRecordRow } from './sync-meta';
 
 const KEY_OF: Record<SyncTable, string> = { customers: 'id', invitations: 'id', settings: 'key' };
 

@@ -3,7 +3,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/core/sync-clock';
 import { mergeRecords, recordFingerprint, type SyncRecord } from '../../src/core/sync-merge';
-import { newId } from '../../src/db/db';
+import { newId } from '../../src/db/ids';
 import {
   ALPHABET85,
   decodeShard,
