@@ -11,6 +11,8 @@
  * Undo: the invitation keeps `previous` (its state before the last transition, `null` if that transition created
  * it) and `changedAt`; undo restores `previous` within UNDO_WINDOW_MS and appends an `undone` event.
  */
+
+import { definedOnly } from './defined-only';
 import {
   type Action,
   type ActionKind,
@@ -68,11 +70,6 @@ const EXPORT_GDAP = "Partner Center's customer export shows reseller relationshi
 const refuse = (reason: Refusal): TransitionResult => ({ ok: false, reason, message: REFUSALS[reason] });
 const fail = (reason: string, message: string): TransitionResult => ({ ok: false, reason, message });
 
-/** Drops undefined fields, so a cleared date is absent (not `undefined`) in storage, backups and sync. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
 function stateOf(inv: Invitation): InvitationState {
   const { id: _id, customerId: _c, type: _t, epoch: _e, previous: _p, updatedAt: _u, ...state } = inv;
   return state;
@@ -89,7 +86,7 @@ function bumps(from: InvitationState, to: InvitationState): boolean {
 function step(inv: Invitation, patch: Patch, kind: ActionKind, now: number, detail: EventDetail): Done {
   const created = inv.epoch < 0;
   const next = { ...inv, ...patch };
-  const invitation = compact<Invitation>({
+  const invitation = definedOnly<Invitation>({
     ...next,
     epoch: Math.max(0, inv.epoch) + (!created && bumps(inv, next) ? 1 : 0),
     previous: created ? null : stateOf(inv),
@@ -227,7 +224,7 @@ function undo(inv: Invitation, now: number): TransitionResult {
   const event = eventOf(inv, 'undo', now, { undid: inv.lastAction });
   if (prev === null) return { ok: true, invitation: inv, event, remove: true };
   const { id, customerId, type, epoch } = inv;
-  const invitation = compact<Invitation>({
+  const invitation = definedOnly<Invitation>({
     id,
     customerId,
     type,

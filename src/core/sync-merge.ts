@@ -16,6 +16,7 @@
  * - Fields this version does not know (added by a newer one) merge as LWW fields and survive a round trip.
  */
 
+import { definedOnly } from './defined-only';
 import { type InvitationStatus, STATUS_ORDER } from './invitation';
 import { compareHlc, maxHlc } from './sync-clock';
 
@@ -219,7 +220,7 @@ export function editRecord(
   clock: string,
 ): SyncRecord {
   const base = prev ?? { id, table, fields: {}, clocks: {} };
-  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const given = definedOnly(values);
   const fields = { ...base.fields, ...given };
   const raised = epochOf({ ...base, fields }) > epochOf(base);
   const sent = given[SENT];

@@ -10,6 +10,7 @@ import {
   matchesSearch,
   searchTokens,
 } from '../core/customer';
+import { definedOnly } from '../core/defined-only';
 import { InvalidInputError } from '../core/problem';
 import { normaliseCompanyName } from '../core/reconcile';
 import type { Language } from '../core/types';
@@ -116,10 +117,6 @@ export async function updateCustomer(db: ResellerDb, id: string, patch: Partial<
     await db.customers.put(row);
     return row;
   });
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

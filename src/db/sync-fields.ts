@@ -42,7 +42,7 @@ export function isTracked(table: string, key: unknown): table is SyncTable {
   return table === 'settings' && typeof key === 'string' && SYNCED_SETTINGS.has(key);
 }
 
-/** The synced fields of a row (undefined dropped: `compact` in status.ts stores a cleared field as absent). */
+/** The synced fields of a row (undefined dropped, as `definedOnly` stores a cleared field: absent). */
 export function fieldsOf(table: SyncTable, row: Row): Record<string, unknown> {
   const source = table === 'settings' ? (isPlainObject(row.value) ? row.value : {}) : row;
   const skip = table === 'settings' ? [] : LOCAL_ONLY[table];
