@@ -2,11 +2,9 @@
  * The status machine of an invitation (docs/partner-center.md, "Relationship states"). Pure: the caller
  * passes "now" and fresh ids; `src/db` stores what `transition` returns, with its event, in one transaction.
  *
- * Epoch (for sync, docs/sync.md, "Merge rules"): status merges by (epoch, STATUS_ORDER), so a stale `pending` from another
- * browser never overwrites `accepted`. Every transition whose status goes down that order (reopen, undo of
- * accept/withdraw/end, a send after withdrawal or removal) bumps the epoch, and so does every one that drops a send
- * time (a new cycle, undo of a send): within an epoch `sentAt` only grows, so sync may merge it as a union and let
- * a higher epoch replace it. The epoch never decreases, undo included.
+ * Epoch (for sync, docs/sync.md, "Merge rules"): status merges by (epoch, STATUS_ORDER), so a stale `pending` from
+ * another browser never overwrites `accepted`. A transition bumps the epoch when `startsNewEpoch` (invitation.ts)
+ * says so; the epoch never decreases, undo included.
  *
  * Undo: the invitation keeps `previous` (its state before the last transition, `null` if that transition created
  * it) and `changedAt`; undo restores `previous` within UNDO_WINDOW_MS and appends an `undone` event.
@@ -24,7 +22,8 @@ import {
   type InvitationState,
   type InvitationStatus,
   type NewInvitation,
-  STATUS_ORDER,
+  sendKeys,
+  startsNewEpoch,
   type TransitionResult,
   typeOf,
   UNDO_WINDOW_MS,
@@ -75,20 +74,13 @@ function stateOf(inv: Invitation): InvitationState {
   return state;
 }
 
-/** Whether going from `from` to `to` must bump the epoch: status down the order, or a send time dropped. */
-function bumps(from: InvitationState, to: InvitationState): boolean {
-  return (
-    STATUS_ORDER[to.status] < STATUS_ORDER[from.status] || from.sentAt.some((t) => !to.sentAt.includes(t))
-  );
-}
-
 /** `previous` is null when this transition creates the invitation. */
 function step(inv: Invitation, patch: Patch, kind: ActionKind, now: number, detail: EventDetail): Done {
   const created = inv.epoch < 0;
   const next = { ...inv, ...patch };
   const invitation = definedOnly<Invitation>({
     ...next,
-    epoch: Math.max(0, inv.epoch) + (!created && bumps(inv, next) ? 1 : 0),
+    epoch: Math.max(0, inv.epoch) + (!created && startsNewEpoch(inv, next) ? 1 : 0),
     previous: created ? null : stateOf(inv),
     changedAt: now,
     lastAction: kind,
@@ -110,8 +102,7 @@ function blank(ids: NewInvitation, linkType: LinkType, language: Language, kind:
     language,
     status: 'pending',
     sentAt: [],
-    firstSentAt: 0,
-    lastSentAt: 0,
+    ...sendKeys([]),
     adminAccessRemoved: false,
     channel: 'export',
     epoch: -1,
@@ -163,8 +154,7 @@ function send(
     linkType: a.linkType,
     language: a.language,
     sentAt: [now],
-    firstSentAt: now,
-    lastSentAt: now,
+    ...sendKeys([now]),
     acceptedAt: undefined,
     endedAt: undefined,
     followUpDueAt: undefined,
@@ -180,12 +170,13 @@ function resend(inv: Invitation, a: Extract<Action, { kind: 'resend' }>, now: nu
   const linkType = a.linkType ?? inv.linkType;
   const wrong = checkType(inv, linkType, a.gdap);
   if (wrong) return wrong;
+  const sentAt = [...inv.sentAt, now];
   const patch: Patch = {
     status: 'pending',
     linkType,
     language: a.language ?? inv.language,
-    sentAt: [...inv.sentAt, now],
-    lastSentAt: now,
+    sentAt,
+    ...sendKeys(sentAt),
     followUpDueAt: undefined,
     channel: a.channel,
     ...gdapPatch(inv, a.gdap, now),
@@ -229,7 +220,7 @@ function undo(inv: Invitation, now: number): TransitionResult {
     customerId,
     type,
     ...prev,
-    epoch: epoch + (bumps(inv, prev) ? 1 : 0),
+    epoch: epoch + (startsNewEpoch(inv, prev) ? 1 : 0),
     changedAt: now,
     lastAction: 'undo',
     updatedAt: now,

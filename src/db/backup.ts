@@ -6,7 +6,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, checkBackup } from '../core/backup';
 import { formatCsv } from '../core/csv';
 import { InvalidInputError } from '../core/problem';
-import { effectiveStatus, type Invitation } from '../core/status';
+import { effectiveStatus, type Invitation, sendKeys } from '../core/status';
 import { now } from './clock';
 import { fromRow, toRow } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
@@ -37,11 +37,7 @@ export async function exportAll(db: ResellerDb): Promise<Backup> {
 function normalise(b: Backup) {
   return {
     customers: b.customers.map((c) => toRow(c)),
-    invitations: b.invitations.map((inv) => ({
-      ...withoutUndo(inv),
-      firstSentAt: inv.sentAt[0] ?? 0,
-      lastSentAt: inv.sentAt[inv.sentAt.length - 1] ?? 0,
-    })),
+    invitations: b.invitations.map((inv) => ({ ...withoutUndo(inv), ...sendKeys(inv.sentAt) })),
     events: b.events,
     settings: b.settings,
   };

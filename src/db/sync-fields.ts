@@ -9,7 +9,7 @@
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
 
-import type { Invitation } from '../core/status';
+import { type Invitation, SEND_KEYS, sendKeys } from '../core/status';
 import {
   CONFIRMED_FIELD,
   editRecord,
@@ -26,7 +26,7 @@ export const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['profile', 'templat
 /** Local-only fields per table: the key and what is derived or meaningful on this device only. */
 const LOCAL_ONLY: Readonly<Record<SyncTable, readonly string[]>> = {
   customers: ['id', 'nameKey', 'words'],
-  invitations: ['id', 'previous', 'firstSentAt', 'lastSentAt'],
+  invitations: ['id', 'previous', ...SEND_KEYS],
   settings: ['key'],
 };
 
@@ -130,14 +130,15 @@ export function rowOf(record: SyncRecord, local: Row | undefined): Row {
   if (record.table === 'customers') {
     return toRow({ ...CUSTOMER_DEFAULTS, ...fields, id: record.id } as CustomerRow) as unknown as Row;
   }
-  const sentAt = (Array.isArray(fields.sentAt) ? fields.sentAt : []).filter((t) => typeof t === 'number');
+  const sentAt = (Array.isArray(fields.sentAt) ? fields.sentAt : []).filter(
+    (t): t is number => typeof t === 'number',
+  );
   const row: Row = {
     ...invitationDefaults(fields),
     ...fields,
     id: record.id,
     sentAt,
-    firstSentAt: sentAt[0] ?? 0,
-    lastSentAt: sentAt[sentAt.length - 1] ?? 0,
+    ...sendKeys(sentAt),
   } satisfies Partial<Invitation>;
   if (local && local.previous !== undefined && sameTransition(local, fields)) row.previous = local.previous;
   return row;

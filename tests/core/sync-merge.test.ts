@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATUS_ORDER } from '../../src/core/invitation';
+import { STATUS_ORDER, statusRank } from '../../src/core/invitation';
 import { formatHlc } from '../../src/core/sync-clock';
 import {
   deleteRecord,
@@ -10,7 +10,6 @@ import {
   recordFingerprint,
   type SyncRecord,
   sameRecord,
-  statusRank,
   unionSet,
 } from '../../src/core/sync-merge';
 
