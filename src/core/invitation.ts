@@ -7,6 +7,7 @@
  * (reset when the link changes), not from the last send.
  */
 import { checkLink } from './link';
+import type { Problem } from './problem';
 import type { Language, LinkType } from './types';
 
 export type InvitationType = 'reseller' | 'gdap';
@@ -159,8 +160,10 @@ export type EventDetail = Record<string, string | number | boolean>;
 
 export type TransitionResult =
   /** `remove`: an undo of the transition that created the invitation; delete it with its events. */
-  | { ok: true; invitation: Invitation; event: Omit<InvitationEvent, 'id'>; remove?: true }
-  | { ok: false; reason: string; message: string };
+  { ok: true; invitation: Invitation; event: Omit<InvitationEvent, 'id'>; remove?: true } | Refusal;
+
+/** A change the status machine refuses: the problem says why (codes in status.ts `transition`). */
+export type Refusal = { ok: false } & Problem;
 
 export function typeOf(linkType: LinkType): InvitationType {
   return linkType === 'gdap' ? 'gdap' : 'reseller';

@@ -47,7 +47,7 @@ const EVENT_OF: Readonly<Record<ActionKind, EventType>> = {
   'follow-up': 'follow-up',
 };
 
-/** Refusals by stable reason code; `not-<status>`, type and GDAP link ones are composed where they occur. */
+/** Refusals by stable code; `not-<status>`, type and GDAP link ones are composed where they occur. */
 const REFUSALS = {
   'already-pending': 'This invitation is already pending: re-send it.',
   'already-accepted': 'The customer already accepted this invitation; reopen it if that was a mistake.',
@@ -61,13 +61,13 @@ const REFUSALS = {
   'nothing-to-undo': 'There is nothing to undo on this invitation.',
   'undo-expired': `Undo is available for ${UNDO_WINDOW_MS / 1000} seconds after a change.`,
 } as const;
-type Refusal = keyof typeof REFUSALS;
+type RefusalCode = keyof typeof REFUSALS;
 
 const EXPORT_ONLY = 'Only a customer found in the Partner Center export is accepted without an invitation.';
 const EXPORT_GDAP = "Partner Center's customer export shows reseller relationships, not GDAP.";
 
-const refuse = (reason: Refusal): TransitionResult => ({ ok: false, reason, message: REFUSALS[reason] });
-const fail = (reason: string, message: string): TransitionResult => ({ ok: false, reason, message });
+const refuse = (code: RefusalCode): TransitionResult => ({ ok: false, code, message: REFUSALS[code] });
+const fail = (code: string, message: string): TransitionResult => ({ ok: false, code, message });
 
 function stateOf(inv: Invitation): InvitationState {
   const { id: _id, customerId: _c, type: _t, epoch: _e, previous: _p, updatedAt: _u, ...state } = inv;
@@ -269,7 +269,7 @@ function followUp(inv: Invitation, dueAt: number | undefined, now: number): Tran
 }
 
 /**
- * Applies one action. Never throws: an invalid transition comes back with a stable `reason` code
+ * Applies one action. Never throws: an invalid transition comes back refused, with a stable `code`
  * (already-pending, already-accepted, not-pending, not-accepted, not-found, missing-ids, type-mismatch,
  * bad-gdap-link, never-sent, not-reseller, unchanged, bad-date, nothing-to-undo, undo-expired) and a message.
  */

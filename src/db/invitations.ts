@@ -4,13 +4,14 @@
  */
 import Dexie from 'dexie';
 import { checkCustomer } from '../core/customer';
-import { InvalidInputError } from '../core/problem';
+import { InvalidInputError, type Problem } from '../core/problem';
 import {
   type Action,
   type GdapDetails,
   type Invitation,
   type InvitationStatus,
   type InvitationType,
+  type Refusal,
   type SendChannel,
   transition,
   typeOf,
@@ -22,7 +23,6 @@ import type { ResellerDb } from './db';
 import { addEvent, addEvents, deleteEventsOfCustomers, deleteEventsOfInvitation } from './events';
 import { newId } from './ids';
 
-export type Failure = { ok: false; reason: string; message: string };
 export type Changed = { ok: true; invitation: Invitation; eventId: string };
 
 const MIN = Dexie.minKey;
@@ -55,7 +55,7 @@ export async function getInvitation(db: ResellerDb, id: string): Promise<Invitat
 }
 
 /** Applies one action to a stored invitation, with its event, in one transaction. */
-export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Failure> {
+export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Refusal> {
   const at = now();
   return db.transaction('rw', db.invitations, db.events, async () => {
     const result = transition(await db.invitations.get(invitationId), action, at);
@@ -77,7 +77,7 @@ export const setFollowUp = (db: ResellerDb, id: string, dueAt: number | undefine
 
 export interface BulkResult {
   changed: string[];
-  rejected: { id: string; reason: string; message: string }[];
+  rejected: ({ id: string } & Problem)[];
 }
 
 /** One action on many invitations in one transaction; the ones it does not apply to are listed, not fatal. */
@@ -91,7 +91,7 @@ export async function bulkAct(db: ResellerDb, ids: readonly string[], action: Ac
     results.forEach((r, i) => {
       const id = ids[i] as string;
       if (r.ok) out.changed.push(id);
-      else out.rejected.push({ id, reason: r.reason, message: r.message });
+      else out.rejected.push({ id, code: r.code, message: r.message });
     });
     await db.invitations.bulkPut(done.map((r) => r.invitation));
     await addEvents(
@@ -126,11 +126,11 @@ export interface Sent {
 
 /**
  * Records that an invitation went out (copied, opened in the mail app, inserted in a compose window): matches the
- * customer by email, domain or tenant ID or creates it, then sends or re-sends its invitation of that type. Invalid
- * customer fields throw InvalidInputError; a refused transition (already accepted, bad GDAP link) is returned.
- * Nothing is written unless everything is.
+ * customer by email, domain or tenant ID or creates it, then sends or re-sends its invitation of that type. Like
+ * every write that refuses its input, it throws InvalidInputError, with the invalid customer fields or the refused
+ * transition (already accepted, bad GDAP link) as its problems. Nothing is written unless everything is.
  */
-export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent | Failure> {
+export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent> {
   const findings = checkCustomer(input);
   if (input.type !== undefined && input.type !== typeOf(input.linkType)) {
     findings.push({
@@ -158,7 +158,7 @@ export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent
             create: { id: newId(), customerId: customer.id },
           };
     const result = transition(current, action, at);
-    if (!result.ok) return result;
+    if (!result.ok) throw new InvalidInputError([{ code: result.code, message: result.message }]);
     if (customer !== found) await db.customers.put(customer);
     await db.invitations.put(result.invitation);
     const eventId = await addEvent(db, result.event);
@@ -174,7 +174,7 @@ export type Undone = { ok: true; invitation?: Invitation; removed: 'none' | 'inv
  * invitation deletes it and its events, and the customer too when that same send created it and nothing else
  * refers to it.
  */
-export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Failure> {
+export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Refusal> {
   const at = now();
   return db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
     const inv = await db.invitations.get(invitationId);

@@ -12,6 +12,7 @@
  * once), a small one by key.
  */
 import Dexie, { type Table } from 'dexie';
+import type { Problem } from '../core/problem';
 import {
   type ExportRow,
   normaliseCompanyName,
@@ -120,7 +121,7 @@ export interface ApplyResult {
   created: number;
   added: number;
   filled: number;
-  skipped: { rowIndex: number; reason: string; message: string }[];
+  skipped: ({ rowIndex: number } & Problem)[];
 }
 
 /**
@@ -240,15 +241,15 @@ async function readCurrent(db: ResellerDb, entries: PlanEntry[], byRange: boolea
   return { customers, invitations };
 }
 
-function skip(w: Work, reason: string, message: string, ctx: Ctx): void {
+function skip(w: Work, code: string, message: string, ctx: Ctx): void {
   const rowIndex = w.kind === 'match' ? w.entry.rowIndex : w.rowIndex;
-  ctx.skipped.push({ order: w.order, rowIndex, reason, message });
+  ctx.skipped.push({ order: w.order, rowIndex, code, message });
 }
 
 function record(action: Action, inv: Invitation | undefined, w: Work, writes: Writes, ctx: Ctx) {
   const r = transition(inv, action, ctx.at);
   if (!r.ok) {
-    skip(w, r.reason, r.message, ctx);
+    skip(w, r.code, r.message, ctx);
     return false;
   }
   writes.invitations.push(r.invitation);

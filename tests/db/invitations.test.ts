@@ -122,15 +122,19 @@ describe('recordSend', () => {
     expect(await db.customers.count()).toBe(0);
   });
 
-  it('returns a refused transition without writing: a bad GDAP link, an accepted customer', async () => {
+  it('throws a refused transition as InvalidInputError, writing nothing: a bad GDAP link, an accepted customer', async () => {
     const { db } = ctx;
-    const bad = await recordSend(db, { ...SEND, linkType: 'gdap', gdap: { link: 'https://example.com' } });
-    expect(bad).toMatchObject({ ok: false, reason: 'bad-gdap-link' });
+    const codes = (error: unknown) => (error as InvalidInputError).problems.map((p) => p.code);
+    const bad = await rejection(
+      recordSend(db, { ...SEND, linkType: 'gdap', gdap: { link: 'https://example.com' } }),
+    );
+    expect(bad).toBeInstanceOf(InvalidInputError);
+    expect(codes(bad)).toEqual(['bad-gdap-link']);
     expect(await db.customers.count()).toBe(0);
     const sent = ok(await recordSend(db, SEND));
     ok(await markAccepted(db, sent.invitationId));
-    const again = await recordSend(db, { ...SEND, contactName: 'Changed' });
-    expect(again).toMatchObject({ ok: false, reason: 'already-accepted' });
+    const again = await rejection(recordSend(db, { ...SEND, contactName: 'Changed' }));
+    expect(codes(again)).toEqual(['already-accepted']);
     expect((await db.customers.get(sent.customerId))?.contactName).toBe('Alex Martin');
     expect(await db.events.count()).toBe(2);
   });
@@ -166,11 +170,11 @@ describe('transitions on stored invitations', () => {
   it('returns the refusal of an invalid transition and writes nothing', async () => {
     const { db } = ctx;
     const { invitationId: id } = ok(await recordSend(db, SEND));
-    expect(await endRelationship(db, id)).toMatchObject({ ok: false, reason: 'not-accepted' });
-    expect(await reopen(db, id)).toMatchObject({ ok: false, reason: 'not-accepted' });
+    expect(await endRelationship(db, id)).toMatchObject({ ok: false, code: 'not-accepted' });
+    expect(await reopen(db, id)).toMatchObject({ ok: false, code: 'not-accepted' });
     expect(await act(db, 'no-such-id', { kind: 'withdraw' })).toMatchObject({
       ok: false,
-      reason: 'not-found',
+      code: 'not-found',
     });
     expect(await db.events.count()).toBe(1);
   });
@@ -192,7 +196,7 @@ describe('transitions on stored invitations', () => {
     ok(await withdraw(db, b.invitationId));
     const accepted = await bulkMarkAccepted(db, [a.invitationId, b.invitationId, 'missing']);
     expect(accepted.changed).toEqual([a.invitationId]);
-    expect(accepted.rejected.map((r) => `${r.id}:${r.reason}`)).toEqual([
+    expect(accepted.rejected.map((r) => `${r.id}:${r.code}`)).toEqual([
       `${b.invitationId}:not-pending`,
       'missing:not-found',
     ]);
@@ -247,11 +251,11 @@ describe('undoLast', () => {
     advance(DAY);
     ok(await markAccepted(db, id));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, reason: 'undo-expired' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, code: 'undo-expired' });
     ok(await reopen(db, id));
     advance(500);
     expect(ok(await undoLast(db, id)).invitation).toMatchObject({ status: 'accepted', epoch: 1 });
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, reason: 'nothing-to-undo' });
-    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, code: 'nothing-to-undo' });
+    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, code: 'not-found' });
   });
 });

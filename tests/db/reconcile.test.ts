@@ -135,7 +135,7 @@ describe('reconcile against the database', () => {
     ok(await withdraw(db, s.contoso.invitationId));
     const result = await applyReconcile(db, plan);
     expect(result.accepted).toBe(1);
-    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, reason: 'not-pending' })]);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, code: 'not-pending' })]);
   });
 
   it('plans the same when the export is small against the table (index lookups, not a full read)', async () => {
@@ -192,7 +192,7 @@ describe('reconcile against the database', () => {
     ok(await withdraw(db, 'inv-x'));
     await deleteCustomers(db, ['y']);
     const result = await applyReconcile(db, plan, { chunkSize: 1 });
-    expect(result.skipped.map((x) => [x.rowIndex, x.reason])).toEqual([
+    expect(result.skipped.map((x) => [x.rowIndex, x.code])).toEqual([
       [0, 'not-pending'],
       [1, 'not-found'],
       [2, 'not-pending'],
@@ -207,7 +207,7 @@ describe('reconcile against the database', () => {
     const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
     await deleteCustomers(db, [s.fabrikam.customerId]);
     const result = await applyReconcile(db, plan);
-    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 1, reason: 'not-found' })]);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 1, code: 'not-found' })]);
     expect(result).toMatchObject({ accepted: 1, added: 1 });
   });
 

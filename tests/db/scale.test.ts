@@ -34,7 +34,7 @@ async function seed(): Promise<void> {
       },
       at,
     );
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(r.code);
     customers.push(c);
     invitations.push(r.invitation);
     events.push(r.event);

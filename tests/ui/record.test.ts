@@ -5,11 +5,12 @@ import { getInvitation, markAccepted } from '../../src/db/invitations';
 import { EMPTY_GDAP } from '../../src/ui/invite/draft';
 import {
   formFingerprint,
+  type RecordOutcome,
   type RecordRequest,
   recordInvitation,
   requestFor,
   type SentForm,
-  undoRecord,
+  undoRecordedSend,
 } from '../../src/ui/invite/record';
 import { advance, DAY, GDAP_LINK, ok, T0, useDb } from '../db/support';
 
@@ -55,28 +56,32 @@ describe('recordInvitation', () => {
     });
   });
 
-  it('returns invalid fields as findings and a refused transition as its reason, writing nothing', async () => {
+  it('returns invalid fields and a refused transition as its problems, writing nothing', async () => {
+    const codes = (r: RecordOutcome) => (r.ok ? [] : r.problems.map((p) => p.code));
     const bad = await recordInvitation(ctx.db, { ...COPY, email: 'not an email' });
-    expect(bad).toMatchObject({ ok: false, reason: 'invalid-input' });
-    expect(!bad.ok && bad.findings.map((f) => f.code)).toEqual(['invalid-email']);
+    expect(bad).toMatchObject({ ok: false });
+    expect(codes(bad)).toEqual(['invalid-email']);
 
     const sent = ok(await recordInvitation(ctx.db, COPY));
     ok(await markAccepted(ctx.db, sent.invitationId));
-    expect(await recordInvitation(ctx.db, COPY)).toMatchObject({ ok: false, reason: 'already-accepted' });
+    const again = await recordInvitation(ctx.db, COPY);
+    expect(again).toMatchObject({ ok: false });
+    expect(codes(again)).toEqual(['already-accepted']);
     const followUp = await recordInvitation(ctx.db, { ...COPY, followUpOf: sent.invitationId });
-    expect(followUp).toMatchObject({ ok: false, reason: 'not-pending', findings: [] });
+    expect(followUp).toMatchObject({ ok: false });
+    expect(codes(followUp)).toEqual(['not-pending']);
   });
 });
 
-describe('undoRecord', () => {
+describe('undoRecordedSend', () => {
   it('removes a just-recorded send within the window, and refuses after it', async () => {
     const sent = ok(await recordInvitation(ctx.db, COPY));
-    expect(await undoRecord(ctx.db, sent.invitationId)).toBeUndefined();
+    expect(await undoRecordedSend(ctx.db, sent.invitationId)).toBeUndefined();
     expect(await getInvitation(ctx.db, sent.invitationId)).toBeUndefined();
 
     const again = ok(await recordInvitation(ctx.db, COPY));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoRecord(ctx.db, again.invitationId)).toMatchObject({ reason: 'undo-expired' });
+    expect(await undoRecordedSend(ctx.db, again.invitationId)).toMatchObject({ code: 'undo-expired' });
   });
 });
 

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { now } from '../../db/clock';
 import { db } from '../../db/db';
-import { markAccepted } from '../../db/invitations';
+import { markAccepted, undoLast } from '../../db/invitations';
 import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
-import { undoRecord } from '../../ui/invite/record';
+import { findingText } from '../../ui/findings';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
-import { refusalText } from '../../ui/invite/useRecorder';
 import { useLive } from '../../ui/useLive';
 import { rowFacts } from '../facts';
 import type { Glance } from '../glance';
@@ -29,13 +28,12 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
   const accept = async ({ invitation, customer }: PendingItem) => {
     const done = await markAccepted(db, invitation.id);
     if (!done.ok) {
-      show({ text: refusalText(done) }, null);
+      show({ text: findingText(done) }, null);
       return;
     }
     const undo = async () => {
-      const refused = await undoRecord(db, invitation.id);
-      if (refused) return refusalText(refused);
-      return undefined;
+      const undone = await undoLast(db, invitation.id);
+      return undone.ok ? undefined : findingText(undone);
     };
     show({ text: t('markedAccepted', customer.companyName), undo });
   };

@@ -5,7 +5,7 @@
  */
 
 import { InvalidInputError, type Problem } from '../../core/problem';
-import type { GdapDetails, SendChannel } from '../../core/status';
+import type { GdapDetails, Refusal, SendChannel } from '../../core/status';
 import type { Language, LinkType } from '../../core/types';
 import type { ResellerDb } from '../../db/db';
 import type { GdapForm, InviteMode } from './draft';
@@ -28,8 +28,8 @@ export interface RecordRequest {
 
 export type RecordOutcome =
   | { ok: true; action: 'send' | 'resend'; invitationId: string }
-  /** `findings` for invalid fields, else a refused transition's `reason`; `message` is core's English text. */
-  | { ok: false; reason: string; message: string; findings: Problem[] };
+  /** The invalid fields, or the refused transition; each message is core's English text. */
+  | { ok: false; problems: Problem[] };
 
 export async function recordInvitation(db: ResellerDb, req: RecordRequest): Promise<RecordOutcome> {
   const { channel, language, linkType, gdap } = req;
@@ -37,9 +37,8 @@ export async function recordInvitation(db: ResellerDb, req: RecordRequest): Prom
     if (req.followUpOf !== undefined) {
       const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
       const r = await (await invitations()).act(db, req.followUpOf, action);
-      return r.ok
-        ? { ok: true, action: 'resend', invitationId: r.invitation.id }
-        : { ...r, ok: false, findings: [] };
+      if (r.ok) return { ok: true, action: 'resend', invitationId: r.invitation.id };
+      return { ok: false, problems: [{ code: r.code, message: r.message }] };
     }
     const r = await (await invitations()).recordSend(db, {
       companyName: req.company,
@@ -50,18 +49,15 @@ export async function recordInvitation(db: ResellerDb, req: RecordRequest): Prom
       channel,
       ...(gdap ? { gdap } : {}),
     });
-    return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : { ...r, findings: [] };
+    return { ok: true, action: r.action, invitationId: r.invitationId };
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    return { ok: false, reason: 'invalid-input', message: error.message, findings: error.problems };
+    return { ok: false, problems: error.problems };
   }
 }
 
 /** Undoes a recorded send; undefined when done, else core's refusal (the 10-second window passed). */
-export async function undoRecord(
-  db: ResellerDb,
-  invitationId: string,
-): Promise<{ reason: string; message: string } | undefined> {
+export async function undoRecordedSend(db: ResellerDb, invitationId: string): Promise<Refusal | undefined> {
   const r = await (await invitations()).undoLast(db, invitationId);
   return r.ok ? undefined : r;
 }

@@ -2,17 +2,8 @@ import { useRef } from 'preact/hooks';
 import { db } from '../../db/db';
 import { t } from '../../platform';
 import { findingText } from '../findings';
-import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecord } from './record';
+import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecordedSend } from './record';
 import { useNotice } from './UndoNotice';
-
-/** Core's refusal in the UI language when there is a `finding_<reason>` message, else its precise English. */
-export function refusalText(r: { reason: string; message: string }): string {
-  return findingText({ field: '', code: r.reason, message: r.message });
-}
-
-function failureText(outcome: Extract<RecordOutcome, { ok: false }>): string {
-  return outcome.findings.length > 0 ? outcome.findings.map(findingText).join(' ') : refusalText(outcome);
-}
 
 /**
  * Records each draft that went out, once per unchanged form, and offers Undo. The draft has already been copied
@@ -27,19 +18,17 @@ export function useRecorder() {
     const outcome = await recordInvitation(db, request).catch(
       (error: unknown): RecordOutcome => ({
         ok: false,
-        reason: 'error',
-        message: String(error),
-        findings: [],
+        problems: [{ code: 'error', message: String(error) }],
       }),
     );
     if (!outcome.ok) {
-      show({ text: t('notRecorded', failureText(outcome)) }, null);
+      show({ text: t('notRecorded', outcome.problems.map(findingText).join(' ')) }, null);
       return;
     }
     recorded.current = key;
     const undo = async () => {
-      const refused = await undoRecord(db, outcome.invitationId);
-      if (refused) return refusalText(refused);
+      const refused = await undoRecordedSend(db, outcome.invitationId);
+      if (refused) return findingText(refused);
       recorded.current = undefined;
       return undefined;
     };
