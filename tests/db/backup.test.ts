@@ -5,11 +5,11 @@ import { parseCsv } from '../../src/core/csv';
 import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE } from '../../src/core/profile';
 import { customersCsv, customerTable, eraseAll, exportAll, importBackup } from '../../src/db/backup';
-import { addCustomer, searchCustomers, updateCustomer } from '../../src/db/customers';
+import { searchCustomers, updateCustomer } from '../../src/db/customers';
 import { markAccepted, recordSend } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
 import { getProfile, saveProfile } from '../../src/db/settings';
-import { advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
+import { addCustomer, advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();
 const base = { linkType: 'reseller', language: 'en', channel: 'copy' } as const;

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCustomerExport } from '../../src/core/reconcile';
 import { transition } from '../../src/core/status';
-import { addCustomer, deleteCustomers, newCustomer } from '../../src/db/customers';
+import { deleteCustomers, newCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { invitationOf, recordSend, withdraw } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
 import { applyReconcile, planFromExport } from '../../src/db/reconcile';
-import { advance, ok, T0, useDb } from './support';
+import { addCustomer, advance, ok, T0, useDb } from './support';
 
 const ctx = useDb();
 
