@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { customerTable } from '../../src/db/backup';
+import { customerTable } from '../../src/db/customer-table';
 import { recordSend } from '../../src/db/invitations';
 import { customersByIds, firstCustomerRows, recordCounts } from '../../src/db/options-queries';
 import { addCustomer, GDAP_LINK, ok, useDb } from './support';

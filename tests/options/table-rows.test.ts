@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { customerWords } from '../../src/core/customer';
 import { normaliseCompanyName } from '../../src/core/reconcile';
 import { DAY, type Invitation, transition } from '../../src/core/status';
-import type { CustomerTableRow } from '../../src/db/backup';
+import type { CustomerTableRow } from '../../src/db/customer-table';
 import type { CustomerRow } from '../../src/db/db';
 import {
   bulkTargets,

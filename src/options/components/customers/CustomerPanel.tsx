@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { UNDO_WINDOW_MS } from '../../../core/status';
-import type { CustomerTableRow } from '../../../db/backup';
+import type { CustomerTableRow } from '../../../db/customer-table';
 import { updateCustomer } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { undoLast } from '../../../db/invitations';
