@@ -2,8 +2,9 @@
  * What the Partner Center connection keeps (docs/connect.md, "What is stored"), and the parsers that read it back:
  * the client id and the last check's outcome in `storage.local`, the tokens in `storage.session` only. Pure.
  */
-import type { ExportRow } from './customer-export';
+
 import { isGuid } from './link';
+import type { ExportRow } from './partner-center-export';
 import type { Parsed, Problem } from './problem';
 import { list, num, oneOf, optional, parseObject, type Rule, type Shape, text } from './shape';
 
