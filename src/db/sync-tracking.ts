@@ -13,9 +13,9 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie';
 import { deleteRecord, editRecord, type SyncRecord, type SyncTable, tableIdKey } from '../core/sync-merge';
+import { bookkeepingMiddleware } from './bookkeeping-middleware';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import {
   deletesConfirmed,
@@ -29,19 +29,6 @@ import {
 } from './sync-meta';
 
 const SYNCED: ReadonlySet<string> = new Set(['customers', 'invitations', 'settings']);
-
-/** Mutations of one transaction run one after the other: each reads the clock and records the previous one wrote. */
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function serial<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
-  const before = queues.get(trans) ?? Promise.resolve();
-  const result = before.then(work, work);
-  queues.set(
-    trans,
-    result.catch(() => undefined),
-  );
-  return result;
-}
 
 interface Ctx {
   down: DBCore;
@@ -125,28 +112,12 @@ async function track(ctx: Ctx, req: DBCoreMutateRequest): Promise<DBCoreMutateRe
   return trackDelete(ctx, { type: 'delete', trans: req.trans, keys: result });
 }
 
-export const syncTracking: Middleware<DBCore> = {
-  stack: 'dbcore',
+// Every read-write transaction on a synced table also covers the bookkeeping tables (docs/decisions.md, "Clocks
+// stamped by Dexie middleware, in the write's transaction"); each write reads the clock the previous one wrote.
+export const syncTracking = bookkeepingMiddleware({
   name: 'syncTracking',
-  create(down) {
-    return {
-      ...down,
-      // Every read-write transaction on a synced table also covers the bookkeeping tables (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
-      transaction(stores, mode, options) {
-        const all =
-          mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) ? [...stores, RECORDS, META] : stores;
-        return down.transaction([...new Set(all)], mode, options);
-      },
-      table(tableName) {
-        const table = down.table(tableName);
-        if (!SYNCED.has(tableName)) return table;
-        const ctx: Ctx = { down, table, name: tableName as SyncTable };
-        return {
-          ...table,
-          mutate: (req) =>
-            isUntracked(req.trans) ? table.mutate(req) : serial(req.trans, () => track(ctx, req)),
-        };
-      },
-    };
-  },
-};
+  watched: SYNCED,
+  tables: [RECORDS, META],
+  write: (down, table, req) => track({ down, table, name: table.name as SyncTable }, req),
+  passThrough: (req) => isUntracked(req.trans),
+});
