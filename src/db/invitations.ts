@@ -50,10 +50,6 @@ export async function invitationsOf(db: ResellerDb, customerId: string): Promise
   return db.invitations.where('[customerId+type]').between([customerId, MIN], [customerId, MAX]).toArray();
 }
 
-export async function getInvitation(db: ResellerDb, id: string): Promise<Invitation | undefined> {
-  return db.invitations.get(id);
-}
-
 /** Applies one action to a stored invitation, with its event, in one transaction. */
 export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Refusal> {
   const at = now();

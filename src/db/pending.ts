@@ -34,11 +34,6 @@ export async function countOverdue(db: ResellerDb, thresholdDays: number): Promi
   return count;
 }
 
-/** Invitations accepted at or after `since` and still accepted. */
-export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
-  return byStatus(db, 'accepted', 'acceptedAt', since).count();
-}
-
 export interface PendingItem {
   invitation: Invitation;
   customer: CustomerRow;

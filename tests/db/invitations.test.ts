@@ -8,7 +8,6 @@ import {
   bulkMarkAccepted,
   bulkMarkRemoved,
   endRelationship,
-  getInvitation,
   invitationOf,
   invitationsOf,
   markAccepted,
@@ -48,7 +47,7 @@ describe('recordSend', () => {
       createdAt: T0,
       updatedAt: T0,
     });
-    expect(await getInvitation(db, sent.invitationId)).toMatchObject({
+    expect(await db.invitations.get(sent.invitationId)).toMatchObject({
       customerId: sent.customerId,
       type: 'reseller',
       status: 'pending',
@@ -67,7 +66,7 @@ describe('recordSend', () => {
     const again = ok(await recordSend(db, { ...SEND, email: 'ALEX@contoso.com', channel: 'compose' }));
     expect(again).toMatchObject({ action: 'resend', customerCreated: false, customerId: first.customerId });
     expect(again.invitationId).toBe(first.invitationId);
-    expect((await getInvitation(db, first.invitationId))?.sentAt).toEqual([T0, T0 + 8 * DAY]);
+    expect((await db.invitations.get(first.invitationId))?.sentAt).toEqual([T0, T0 + 8 * DAY]);
     expect(await db.customers.count()).toBe(1);
   });
 
@@ -146,7 +145,7 @@ describe('recordSend', () => {
     advance(DAY);
     const again = ok(await recordSend(db, SEND));
     expect(again).toMatchObject({ action: 'send', invitationId: sent.invitationId });
-    expect(await getInvitation(db, sent.invitationId)).toMatchObject({
+    expect(await db.invitations.get(sent.invitationId)).toMatchObject({
       status: 'pending',
       epoch: 1,
       sentAt: [T0 + DAY],
@@ -164,7 +163,7 @@ describe('transitions on stored invitations', () => {
     ok(await endRelationship(db, id));
     const types = (await customerTimeline(db, customerId)).map((e) => e.type);
     expect(types).toEqual(['sent', 'follow-up', 'accepted', 'admin-access', 'removed']);
-    expect(await getInvitation(db, id)).toMatchObject({ status: 'removed', adminAccessRemoved: true });
+    expect(await db.invitations.get(id)).toMatchObject({ status: 'removed', adminAccessRemoved: true });
   });
 
   it('returns the refusal of an invalid transition and writes nothing', async () => {
@@ -185,7 +184,7 @@ describe('transitions on stored invitations', () => {
     const add = vi.spyOn(db.events, 'add').mockRejectedValueOnce(new Error('disk full'));
     await rejection(markAccepted(db, id));
     add.mockRestore();
-    expect((await getInvitation(db, id))?.status).toBe('pending');
+    expect((await db.invitations.get(id))?.status).toBe('pending');
     expect(await db.events.count()).toBe(1);
   });
 
@@ -202,7 +201,7 @@ describe('transitions on stored invitations', () => {
     ]);
     const removed = await bulkMarkRemoved(db, [a.invitationId]);
     expect(removed.changed).toEqual([a.invitationId]);
-    expect((await getInvitation(db, a.invitationId))?.status).toBe('removed');
+    expect((await db.invitations.get(a.invitationId))?.status).toBe('removed');
     expect(await db.events.count()).toBe(5);
   });
 });

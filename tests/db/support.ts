@@ -69,3 +69,8 @@ export async function countByStatus(db: ResellerDb): Promise<Record<InvitationSt
   const counts = await Promise.all(statuses.map((s) => byStatus(db, s, 'lastSentAt').count()));
   return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<InvitationStatus, number>;
 }
+
+/** Invitations accepted at or after `since` and still accepted. */
+export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
+  return byStatus(db, 'accepted', 'acceptedAt', since).count();
+}

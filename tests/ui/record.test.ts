@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { UNDO_WINDOW_MS } from '../../src/core/status';
-import { getInvitation, markAccepted } from '../../src/db/invitations';
+import { markAccepted } from '../../src/db/invitations';
 import { EMPTY_GDAP } from '../../src/ui/invite/draft';
 import {
   formFingerprint,
@@ -32,7 +32,7 @@ describe('recordInvitation', () => {
     advance(DAY);
     const again = ok(await recordInvitation(ctx.db, { ...COPY, channel: 'mailto', company: 'Contoso' }));
     expect(again).toEqual({ ok: true, action: 'resend', invitationId: first.invitationId });
-    const inv = await getInvitation(ctx.db, first.invitationId);
+    const inv = await ctx.db.invitations.get(first.invitationId);
     expect(inv).toMatchObject({ status: 'pending', sentAt: [T0, T0 + DAY], channel: 'mailto' });
   });
 
@@ -48,7 +48,7 @@ describe('recordInvitation', () => {
   it('records a GDAP request with its link, roles and duration', async () => {
     const gdap = { link: GDAP_LINK, roles: 'Helpdesk Administrator', duration: '730 days' };
     const sent = ok(await recordInvitation(ctx.db, { ...COPY, linkType: 'gdap', gdap }));
-    expect(await getInvitation(ctx.db, sent.invitationId)).toMatchObject({
+    expect(await ctx.db.invitations.get(sent.invitationId)).toMatchObject({
       type: 'gdap',
       gdapLink: GDAP_LINK,
       gdapRoles: 'Helpdesk Administrator',
@@ -77,7 +77,7 @@ describe('undoRecordedSend', () => {
   it('removes a just-recorded send within the window, and refuses after it', async () => {
     const sent = ok(await recordInvitation(ctx.db, COPY));
     expect(await undoRecordedSend(ctx.db, sent.invitationId)).toBeUndefined();
-    expect(await getInvitation(ctx.db, sent.invitationId)).toBeUndefined();
+    expect(await ctx.db.invitations.get(sent.invitationId)).toBeUndefined();
 
     const again = ok(await recordInvitation(ctx.db, COPY));
     advance(UNDO_WINDOW_MS + 1);
