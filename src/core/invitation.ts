@@ -7,7 +7,7 @@
  * (reset when the link changes), not from the last send.
  */
 import { checkLink } from './link';
-import type { Problem } from './problem';
+import type { Refused } from './problem';
 import type { Language, LinkType } from './types';
 
 export type InvitationType = 'reseller' | 'gdap';
@@ -158,12 +158,13 @@ export interface InvitationEvent {
 }
 export type EventDetail = Record<string, string | number | boolean>;
 
+/**
+ * A transition done, or refused with one problem saying why (codes in status.ts `transition`). `remove`: an undo
+ * of the transition that created the invitation; delete it with its events.
+ */
 export type TransitionResult =
-  /** `remove`: an undo of the transition that created the invitation; delete it with its events. */
-  { ok: true; invitation: Invitation; event: Omit<InvitationEvent, 'id'>; remove?: true } | Refusal;
-
-/** A change the status machine refuses: the problem says why (codes in status.ts `transition`). */
-export type Refusal = { ok: false } & Problem;
+  | { ok: true; invitation: Invitation; event: Omit<InvitationEvent, 'id'>; remove?: true }
+  | Refused;
 
 export function typeOf(linkType: LinkType): InvitationType {
   return linkType === 'gdap' ? 'gdap' : 'reseller';

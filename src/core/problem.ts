@@ -10,8 +10,11 @@ export interface Problem {
   message: string;
 }
 
+/** The one shape of an expected failure, returned rather than thrown: the problems that kept a value out or a change from happening. */
+export type Refused = { ok: false; problems: Problem[] };
+
 /** A parse result: the value in our own types, or the problems that kept it out. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+export type Parsed<T> = { ok: true; value: T } | Refused;
 
 /** Thrown when input is refused: nothing was stored. Callers show each problem to the partner. */
 export class InvalidInputError extends Error {

@@ -66,8 +66,11 @@ type RefusalCode = keyof typeof REFUSALS;
 const EXPORT_ONLY = 'Only a customer found in the Partner Center export is accepted without an invitation.';
 const EXPORT_GDAP = "Partner Center's customer export shows reseller relationships, not GDAP.";
 
-const refuse = (code: RefusalCode): TransitionResult => ({ ok: false, code, message: REFUSALS[code] });
-const fail = (code: string, message: string): TransitionResult => ({ ok: false, code, message });
+const fail = (code: string, message: string): TransitionResult => ({
+  ok: false,
+  problems: [{ code, message }],
+});
+const refuse = (code: RefusalCode): TransitionResult => fail(code, REFUSALS[code]);
 
 function stateOf(inv: Invitation): InvitationState {
   const { id: _id, customerId: _c, type: _t, epoch: _e, previous: _p, updatedAt: _u, ...state } = inv;

@@ -4,14 +4,13 @@
  */
 import Dexie from 'dexie';
 import { checkCustomer } from '../core/customer';
-import { InvalidInputError, type Problem } from '../core/problem';
+import type { Problem, Refused } from '../core/problem';
 import {
   type Action,
   type GdapDetails,
   type Invitation,
   type InvitationStatus,
   type InvitationType,
-  type Refusal,
   type SendChannel,
   transition,
   typeOf,
@@ -51,7 +50,7 @@ export async function invitationsOf(db: ResellerDb, customerId: string): Promise
 }
 
 /** Applies one action to a stored invitation, with its event, in one transaction. */
-export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Refusal> {
+export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Refused> {
   const at = now();
   return db.transaction('rw', db.invitations, db.events, async () => {
     const result = transition(await db.invitations.get(invitationId), action, at);
@@ -87,7 +86,7 @@ export async function bulkAct(db: ResellerDb, ids: readonly string[], action: Ac
     results.forEach((r, i) => {
       const id = ids[i] as string;
       if (r.ok) out.changed.push(id);
-      else out.rejected.push({ id, code: r.code, message: r.message });
+      else out.rejected.push(...r.problems.map((p) => ({ id, ...p })));
     });
     await db.invitations.bulkPut(done.map((r) => r.invitation));
     await addEvents(
@@ -122,11 +121,11 @@ export interface Sent {
 
 /**
  * Records that an invitation went out (copied, opened in the mail app, inserted in a compose window): matches the
- * customer by email, domain or tenant ID or creates it, then sends or re-sends its invitation of that type. Like
- * every write that refuses its input, it throws InvalidInputError, with the invalid customer fields or the refused
- * transition (already accepted, bad GDAP link) as its problems. Nothing is written unless everything is.
+ * customer by email, domain or tenant ID or creates it, then sends or re-sends its invitation of that type. Invalid
+ * customer fields and a refused transition (already accepted, bad GDAP link) both come back as its problems.
+ * Nothing is written unless everything is.
  */
-export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent> {
+export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent | Refused> {
   const findings = checkCustomer(input);
   if (input.type !== undefined && input.type !== typeOf(input.linkType)) {
     findings.push({
@@ -135,7 +134,7 @@ export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent
       message: `A ${input.type} invitation needs its own link.`,
     });
   }
-  if (findings.length > 0) throw new InvalidInputError(findings);
+  if (findings.length > 0) return { ok: false, problems: findings };
   const at = now();
   return db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
     const found = await findCustomer(db, input);
@@ -154,7 +153,7 @@ export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent
             create: { id: newId(), customerId: customer.id },
           };
     const result = transition(current, action, at);
-    if (!result.ok) throw new InvalidInputError([{ code: result.code, message: result.message }]);
+    if (!result.ok) return result;
     if (customer !== found) await db.customers.put(customer);
     await db.invitations.put(result.invitation);
     const eventId = await addEvent(db, result.event);
@@ -170,7 +169,7 @@ export type Undone = { ok: true; invitation?: Invitation; removed: 'none' | 'inv
  * invitation deletes it and its events, and the customer too when that same send created it and nothing else
  * refers to it.
  */
-export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Refusal> {
+export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Refused> {
   const at = now();
   return db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
     const inv = await db.invitations.get(invitationId);

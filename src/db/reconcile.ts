@@ -241,15 +241,15 @@ async function readCurrent(db: ResellerDb, entries: PlanEntry[], byRange: boolea
   return { customers, invitations };
 }
 
-function skip(w: Work, code: string, message: string, ctx: Ctx): void {
+function skip(w: Work, problem: Problem, ctx: Ctx): void {
   const rowIndex = w.kind === 'match' ? w.entry.rowIndex : w.rowIndex;
-  ctx.skipped.push({ order: w.order, rowIndex, code, message });
+  ctx.skipped.push({ order: w.order, rowIndex, ...problem });
 }
 
 function record(action: Action, inv: Invitation | undefined, w: Work, writes: Writes, ctx: Ctx) {
   const r = transition(inv, action, ctx.at);
   if (!r.ok) {
-    skip(w, r.code, r.message, ctx);
+    for (const problem of r.problems) skip(w, problem, ctx);
     return false;
   }
   writes.invitations.push(r.invitation);
@@ -268,7 +268,7 @@ function applyMatch(
   const { entry } = w;
   const row = plan.rows[entry.rowIndex];
   if (!customer || !row) {
-    skip(w, 'not-found', 'The customer was deleted since the review.', ctx);
+    skip(w, { code: 'not-found', message: 'The customer was deleted since the review.' }, ctx);
     return;
   }
   if (Object.keys(entry.fill).length > 0) {

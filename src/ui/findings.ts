@@ -10,6 +10,11 @@ export function findingText(finding: Problem): string {
   return hasMessage(key) ? t(key) : finding.message;
 }
 
+/** Several problems as one text, each in the UI language as `findingText` gives it. */
+export function problemsText(problems: readonly Problem[]): string {
+  return problems.map(findingText).join(' ');
+}
+
 export function forField<P extends Problem>(findings: P[], ...fields: string[]): P[] {
   return findings.filter((f) => f.field !== undefined && fields.includes(f.field));
 }

@@ -80,6 +80,7 @@ async function invite(companyName: string, domain: string, tenantId = '') {
     language: 'en',
     channel: 'copy',
   });
+  if (!sent.ok) throw new Error(JSON.stringify(sent.problems));
   return sent;
 }
 
@@ -348,6 +349,7 @@ describe('GDAP relationships', () => {
       channel: 'copy',
       gdap: { link: GDAP_LINK },
     });
+    if (!sent.ok) throw new Error(JSON.stringify(sent.problems));
     return sent;
   }
 

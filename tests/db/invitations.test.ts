@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidInputError } from '../../src/core/problem';
 import { UNDO_WINDOW_MS } from '../../src/core/status';
 import { customerTimeline } from '../../src/db/events';
 import {
@@ -111,29 +110,24 @@ describe('recordSend', () => {
     });
   });
 
-  it('refuses invalid customer fields with InvalidInputError, writing nothing', async () => {
+  it('returns invalid customer fields as its problems, writing nothing', async () => {
     const { db } = ctx;
-    const error = await rejection(recordSend(db, { ...SEND, companyName: '', email: 'not an email' }));
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).problems.map((f) => f.code)).toEqual(['required', 'invalid-email']);
-    const mismatch = await rejection(recordSend(db, { ...SEND, type: 'gdap' }));
-    expect((mismatch as InvalidInputError).problems.map((f) => f.code)).toEqual(['type-mismatch']);
+    const error = await recordSend(db, { ...SEND, companyName: '', email: 'not an email' });
+    expect(!error.ok && error.problems.map((f) => f.code)).toEqual(['required', 'invalid-email']);
+    const mismatch = await recordSend(db, { ...SEND, type: 'gdap' });
+    expect(!mismatch.ok && mismatch.problems.map((f) => f.code)).toEqual(['type-mismatch']);
     expect(await db.customers.count()).toBe(0);
   });
 
-  it('throws a refused transition as InvalidInputError, writing nothing: a bad GDAP link, an accepted customer', async () => {
+  it('returns a refused transition without writing: a bad GDAP link, an accepted customer', async () => {
     const { db } = ctx;
-    const codes = (error: unknown) => (error as InvalidInputError).problems.map((p) => p.code);
-    const bad = await rejection(
-      recordSend(db, { ...SEND, linkType: 'gdap', gdap: { link: 'https://example.com' } }),
-    );
-    expect(bad).toBeInstanceOf(InvalidInputError);
-    expect(codes(bad)).toEqual(['bad-gdap-link']);
+    const bad = await recordSend(db, { ...SEND, linkType: 'gdap', gdap: { link: 'https://example.com' } });
+    expect(bad).toMatchObject({ ok: false, problems: [{ code: 'bad-gdap-link' }] });
     expect(await db.customers.count()).toBe(0);
     const sent = ok(await recordSend(db, SEND));
     ok(await markAccepted(db, sent.invitationId));
-    const again = await rejection(recordSend(db, { ...SEND, contactName: 'Changed' }));
-    expect(codes(again)).toEqual(['already-accepted']);
+    const again = await recordSend(db, { ...SEND, contactName: 'Changed' });
+    expect(again).toMatchObject({ ok: false, problems: [{ code: 'already-accepted' }] });
     expect((await db.customers.get(sent.customerId))?.contactName).toBe('Alex Martin');
     expect(await db.events.count()).toBe(2);
   });
@@ -169,11 +163,11 @@ describe('transitions on stored invitations', () => {
   it('returns the refusal of an invalid transition and writes nothing', async () => {
     const { db } = ctx;
     const { invitationId: id } = ok(await recordSend(db, SEND));
-    expect(await endRelationship(db, id)).toMatchObject({ ok: false, code: 'not-accepted' });
-    expect(await reopen(db, id)).toMatchObject({ ok: false, code: 'not-accepted' });
+    expect(await endRelationship(db, id)).toMatchObject({ ok: false, problems: [{ code: 'not-accepted' }] });
+    expect(await reopen(db, id)).toMatchObject({ ok: false, problems: [{ code: 'not-accepted' }] });
     expect(await act(db, 'no-such-id', { kind: 'withdraw' })).toMatchObject({
       ok: false,
-      code: 'not-found',
+      problems: [{ code: 'not-found' }],
     });
     expect(await db.events.count()).toBe(1);
   });
@@ -250,11 +244,11 @@ describe('undoLast', () => {
     advance(DAY);
     ok(await markAccepted(db, id));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, code: 'undo-expired' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, problems: [{ code: 'undo-expired' }] });
     ok(await reopen(db, id));
     advance(500);
     expect(ok(await undoLast(db, id)).invitation).toMatchObject({ status: 'accepted', epoch: 1 });
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, code: 'nothing-to-undo' });
-    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, problems: [{ code: 'nothing-to-undo' }] });
+    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, problems: [{ code: 'not-found' }] });
   });
 });

@@ -34,7 +34,7 @@ async function seed(): Promise<void> {
       },
       at,
     );
-    if (!r.ok) throw new Error(r.code);
+    if (!r.ok) throw new Error(r.problems[0]?.code);
     customers.push(c);
     invitations.push(r.invitation);
     events.push(r.event);

@@ -48,14 +48,14 @@ function sent(customerId: string, daysAgo: number, type: 'reseller' | 'gdap' = '
     },
     NOW - daysAgo * DAY,
   );
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problems[0]?.message);
   return r.invitation;
 }
 
 function then(inv: Invitation, kind: 'accept' | 'withdraw' | 'end', daysAgo: number): Invitation {
   const action = kind === 'accept' ? { kind, source: 'manual' as const } : { kind };
   const r = transition(inv, action, NOW - daysAgo * DAY);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problems[0]?.message);
   return r.invitation;
 }
 

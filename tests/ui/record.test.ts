@@ -81,7 +81,9 @@ describe('undoRecordedSend', () => {
 
     const again = ok(await recordInvitation(ctx.db, COPY));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoRecordedSend(ctx.db, again.invitationId)).toMatchObject({ code: 'undo-expired' });
+    expect(await undoRecordedSend(ctx.db, again.invitationId)).toMatchObject({
+      problems: [{ code: 'undo-expired' }],
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { db } from '../../db/db';
 import { markAccepted, undoLast } from '../../db/invitations';
 import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
-import { findingText } from '../../ui/findings';
+import { problemsText } from '../../ui/findings';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
 import { useLive } from '../../ui/useLive';
 import { rowFacts } from '../facts';
@@ -28,12 +28,12 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
   const accept = async ({ invitation, customer }: PendingItem) => {
     const done = await markAccepted(db, invitation.id);
     if (!done.ok) {
-      show({ text: findingText(done) }, null);
+      show({ text: problemsText(done.problems) }, null);
       return;
     }
     const undo = async () => {
       const undone = await undoLast(db, invitation.id);
-      return undone.ok ? undefined : findingText(undone);
+      return undone.ok ? undefined : problemsText(undone.problems);
     };
     show({ text: t('markedAccepted', customer.companyName), undo });
   };

@@ -4,8 +4,8 @@
  * fake-indexeddb.
  */
 
-import { InvalidInputError, type Problem } from '../../core/problem';
-import type { GdapDetails, Refusal, SendChannel } from '../../core/status';
+import type { Refused } from '../../core/problem';
+import type { GdapDetails, SendChannel } from '../../core/status';
 import type { Language, LinkType } from '../../core/types';
 import type { ResellerDb } from '../../db/db';
 import type { GdapForm, InviteMode } from './draft';
@@ -26,38 +26,30 @@ export interface RecordRequest {
   followUpOf?: string;
 }
 
-export type RecordOutcome =
-  | { ok: true; action: 'send' | 'resend'; invitationId: string }
-  /** The invalid fields, or the refused transition; each message is core's English text. */
-  | { ok: false; problems: Problem[] };
+/** Recorded, or refused: the invalid fields or the refused transition, each message core's English text. */
+export type RecordOutcome = { ok: true; action: 'send' | 'resend'; invitationId: string } | Refused;
 
 export async function recordInvitation(db: ResellerDb, req: RecordRequest): Promise<RecordOutcome> {
   const { channel, language, linkType, gdap } = req;
-  try {
-    if (req.followUpOf !== undefined) {
-      const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
-      const r = await (await invitations()).act(db, req.followUpOf, action);
-      if (r.ok) return { ok: true, action: 'resend', invitationId: r.invitation.id };
-      return { ok: false, problems: [{ code: r.code, message: r.message }] };
-    }
-    const r = await (await invitations()).recordSend(db, {
-      companyName: req.company,
-      contactName: req.contact,
-      email: req.email,
-      language,
-      linkType,
-      channel,
-      ...(gdap ? { gdap } : {}),
-    });
-    return { ok: true, action: r.action, invitationId: r.invitationId };
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    return { ok: false, problems: error.problems };
+  if (req.followUpOf !== undefined) {
+    const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
+    const r = await (await invitations()).act(db, req.followUpOf, action);
+    return r.ok ? { ok: true, action: 'resend', invitationId: r.invitation.id } : r;
   }
+  const r = await (await invitations()).recordSend(db, {
+    companyName: req.company,
+    contactName: req.contact,
+    email: req.email,
+    language,
+    linkType,
+    channel,
+    ...(gdap ? { gdap } : {}),
+  });
+  return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : r;
 }
 
 /** Undoes a recorded send; undefined when done, else core's refusal (the 10-second window passed). */
-export async function undoRecordedSend(db: ResellerDb, invitationId: string): Promise<Refusal | undefined> {
+export async function undoRecordedSend(db: ResellerDb, invitationId: string): Promise<Refused | undefined> {
   const r = await (await invitations()).undoLast(db, invitationId);
   return r.ok ? undefined : r;
 }

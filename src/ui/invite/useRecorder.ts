@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { db } from '../../db/db';
 import { t } from '../../platform';
-import { findingText } from '../findings';
+import { problemsText } from '../findings';
 import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecordedSend } from './record';
 import { useNotice } from './UndoNotice';
 
@@ -22,13 +22,13 @@ export function useRecorder() {
       }),
     );
     if (!outcome.ok) {
-      show({ text: t('notRecorded', outcome.problems.map(findingText).join(' ')) }, null);
+      show({ text: t('notRecorded', problemsText(outcome.problems)) }, null);
       return;
     }
     recorded.current = key;
     const undo = async () => {
       const refused = await undoRecordedSend(db, outcome.invitationId);
-      if (refused) return findingText(refused);
+      if (refused) return problemsText(refused.problems);
       recorded.current = undefined;
       return undefined;
     };

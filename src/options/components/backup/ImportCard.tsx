@@ -4,7 +4,7 @@ import { importBackup } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { findingText } from '../../../ui/findings';
+import { findingText, problemsText } from '../../../ui/findings';
 import { errorText } from '../../changed';
 import { formatDateTime, formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -29,7 +29,7 @@ export function ImportCard() {
     const tooLarge = checkBackupSize(file.size);
     if (tooLarge) return setStatus({ text: findingText(tooLarge), error: true });
     const checked = checkBackup(await file.text());
-    if (!checked.ok) return setStatus({ text: checked.findings.map(findingText).join(' '), error: true });
+    if (!checked.ok) return setStatus({ text: problemsText(checked.findings), error: true });
     setPicked({ name: file.name, backup: checked.backup });
     setStatus({ text: '' });
   };

@@ -5,6 +5,7 @@ import { updateCustomer } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { undoLast } from '../../../db/invitations';
 import { t } from '../../../platform';
+import { problemsText } from '../../../ui/findings';
 import { errorText } from '../../changed';
 import type { TableRow } from '../../table-rows';
 import { InvitationCard, type RunAction } from './InvitationCard';
@@ -39,7 +40,7 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
   const run: RunAction = (action, done) => {
     action().then(
       (r) => {
-        if (!r.ok) return setStatus({ text: r.message, error: true });
+        if (!r.ok) return setStatus({ text: problemsText(r.problems), error: true });
         setStatus({ text: done, undo: r.invitation.id });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
@@ -50,7 +51,7 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
     heading.current?.focus();
     return undoLast(db, id).then(
       (r) => {
-        setStatus(r.ok ? { text: t('undone') } : { text: r.message, error: true });
+        setStatus(r.ok ? { text: t('undone') } : { text: problemsText(r.problems), error: true });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
     );

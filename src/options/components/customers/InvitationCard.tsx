@@ -1,4 +1,5 @@
-import type { Invitation, Refusal } from '../../../core/status';
+import type { Refused } from '../../../core/problem';
+import type { Invitation } from '../../../core/status';
 import { db } from '../../../db/db';
 import {
   type Changed,
@@ -14,7 +15,7 @@ import type { TableRow } from '../../table-rows';
 import { StatusPill, typeLabel } from './StatusPill';
 
 /** Runs one transition of the open customer and reports it (the panel offers Undo for 10 seconds). */
-export type RunAction = (action: () => Promise<Changed | Refusal>, done: string) => void;
+export type RunAction = (action: () => Promise<Changed | Refused>, done: string) => void;
 
 interface Props {
   row: TableRow & { invitation: Invitation };
