@@ -13,11 +13,11 @@ import { readCloud } from '../src/sync/cloud-view';
 import { syncOnce } from '../src/sync/cycle';
 import { DexieLocalStore } from '../src/sync/dexie-store';
 import { sortIncoming } from '../src/sync/hold';
-import { MemoryLocalStore } from '../src/sync/memory-store';
 import { shardBudget } from '../src/sync/plan';
 import { CHROME_LIMITS, OUR_LIMITS } from '../src/sync/quota';
 import { buildLayout, chooseLayout } from '../src/sync/shards';
 import { Fleet } from '../tests/sync/harness';
+import { MemoryLocalStore } from '../tests/sync/memory-store';
 import { realisticStore } from '../tests/sync/realistic';
 import { median } from './stats';
 

@@ -6,11 +6,10 @@
 import type { Customer } from './customer';
 import { parseCustomer } from './customer-record';
 import { parseEvent, parseInvitation } from './invitation-record';
-import type { Parsed } from './problem';
+import type { Parsed, Problem } from './problem';
 import { isSettingKey, parseSetting } from './settings-record';
 import { isPlainObject } from './shape';
 import type { Invitation, InvitationEvent } from './status';
-import type { Finding } from './types';
 
 export const BACKUP_FORMAT = 'reseller-invite-backup';
 export const BACKUP_VERSION = 1;
@@ -33,12 +32,12 @@ export const BACKUP_MAX_BYTES = 64 * 1024 * 1024;
 /** Rows per table: twenty times the largest history measured, so only a corrupt or hostile file reaches it. */
 const ROWS_MAX = 500_000;
 
-const finding = (code: string, message: string): Finding => ({ field: 'file', code, message });
+const finding = (code: string, message: string): Problem => ({ field: 'file', code, message });
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 
 /** A file too large to be a backup, refused before it is read; undefined when the size is fine. */
-export function checkBackupSize(bytes: number): Finding | undefined {
+export function checkBackupSize(bytes: number): Problem | undefined {
   if (bytes <= BACKUP_MAX_BYTES) return undefined;
   const message = `This file is ${megabytes(bytes)}; a backup is at most ${megabytes(BACKUP_MAX_BYTES)}. Choose the file the extension exported.`;
   return finding('too-large', message);
@@ -107,7 +106,7 @@ function checkReferences(b: Backup, out: string[]): void {
  */
 export function checkBackup(
   json: unknown,
-): { ok: true; backup: Backup } | { ok: false; findings: Finding[] } {
+): { ok: true; backup: Backup } | { ok: false; findings: Problem[] } {
   let data = json;
   if (typeof json === 'string') {
     const tooLarge = checkBackupSize(json.length);

@@ -3,7 +3,7 @@
  * read it back: the last check's outcome and the review list in `storage.local`, the tokens in `storage.session`
  * only. The client id is a synced setting (connect-settings.ts). Pure.
  */
-import type { ExportRow } from './customer-export';
+import type { ExportRow } from './partner-center-export';
 import type { Parsed, Problem } from './problem';
 import { list, num, oneOf, optional, parseObject, type Rule, type Shape, text } from './shape';
 

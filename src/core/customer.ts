@@ -2,9 +2,11 @@
  * A partner's customer, how one is recognised again (email, domain, tenant ID) and how it is found by search.
  * Pure. Text fields are '' when unknown, never undefined, so forms, backups and sync see one shape.
  */
+
 import { checkEmail } from './email';
 import { isGuid } from './link';
-import type { Finding, Language } from './types';
+import type { Problem } from './problem';
+import type { Language } from './types';
 
 export interface Customer {
   /** `crypto.randomUUID()`: records are merged across browsers later (docs/sync.md, "What syncs"). */
@@ -173,8 +175,8 @@ const FIELD_LABEL: Readonly<Record<keyof typeof CUSTOMER_LIMITS, string>> = {
 };
 
 /** One problem per field longer than its limit, saying by how much. */
-export function checkLengths(input: Partial<Record<keyof typeof CUSTOMER_LIMITS, unknown>>): Finding[] {
-  const findings: Finding[] = [];
+export function checkLengths(input: Partial<Record<keyof typeof CUSTOMER_LIMITS, unknown>>): Problem[] {
+  const findings: Problem[] = [];
   for (const field of Object.keys(CUSTOMER_LIMITS) as (keyof typeof CUSTOMER_LIMITS)[]) {
     const value = input[field];
     const max = CUSTOMER_LIMITS[field];
@@ -187,13 +189,13 @@ export function checkLengths(input: Partial<Record<keyof typeof CUSTOMER_LIMITS,
 }
 
 /** Everything wrong with a customer's fields; empty optional fields are fine. */
-export function checkCustomer(input: CustomerInput): Finding[] {
+export function checkCustomer(input: CustomerInput): Problem[] {
   // A record read from an older version or another browser may hold anything: not text is said, never thrown.
   const notText = (Object.keys(FIELD_LABEL) as (keyof typeof FIELD_LABEL)[])
     .filter((f) => input[f] !== undefined && typeof input[f] !== 'string')
-    .map((field): Finding => ({ field, code: 'not-text', message: `${FIELD_LABEL[field]} is not text.` }));
+    .map((field): Problem => ({ field, code: 'not-text', message: `${FIELD_LABEL[field]} is not text.` }));
   if (notText.length > 0) return notText;
-  const findings: Finding[] = checkLengths(input);
+  const findings: Problem[] = checkLengths(input);
   if (findings.length > 0) return findings;
   if (typeof input.companyName !== 'string' || !input.companyName.trim()) {
     findings.push({ field: 'companyName', code: 'required', message: 'Enter the customer company.' });

@@ -6,15 +6,16 @@
  */
 
 import { ID_MAX } from './customer-record';
-import type {
-  ActionKind,
-  Channel,
-  EventDetail,
-  EventType,
-  Invitation,
-  InvitationEvent,
-  InvitationState,
-  InvitationStatus,
+import {
+  type ActionKind,
+  type Channel,
+  type EventDetail,
+  type EventType,
+  type Invitation,
+  type InvitationEvent,
+  type InvitationState,
+  type InvitationStatus,
+  sendKeys,
 } from './invitation';
 import type { Parsed, Problem } from './problem';
 import {
@@ -118,10 +119,7 @@ const INVITATION_SHAPE: Shape<Omit<Invitation, 'firstSentAt' | 'lastSentAt'>> = 
 
 /** Sets the index keys on the object the parser just built (it is ours: no copy of a wide record per row). */
 function withSendKeys<T extends { sentAt: number[] }>(v: T): T & { firstSentAt: number; lastSentAt: number } {
-  const keyed = v as T & { firstSentAt: number; lastSentAt: number };
-  keyed.firstSentAt = v.sentAt[0] ?? 0;
-  keyed.lastSentAt = v.sentAt[v.sentAt.length - 1] ?? 0;
-  return keyed;
+  return Object.assign(v, sendKeys(v.sentAt));
 }
 
 /** An invitation from a file or a stored row; unknown fields are dropped unless `keepUnknown` (sync). */

@@ -7,6 +7,7 @@
  * (reset when the link changes), not from the last send.
  */
 import { checkLink } from './link';
+import type { Refused } from './problem';
 import type { Language, LinkType } from './types';
 
 export type InvitationType = 'reseller' | 'gdap';
@@ -29,6 +30,36 @@ export const STATUS_ORDER: Readonly<Record<InvitationStatus, number>> = {
   accepted: 2,
   removed: 3,
 };
+
+/** STATUS_ORDER; a status this version does not know (a newer version's) ranks above all, the same everywhere. */
+export function statusRank(status: unknown): number {
+  if (typeof status !== 'string') return -1;
+  return Object.hasOwn(STATUS_ORDER, status) ? STATUS_ORDER[status as InvitationStatus] : 4;
+}
+
+/**
+ * Whether a change from one state to the next starts a new epoch (docs/sync.md, "Merge rules"): its status goes
+ * down STATUS_ORDER (reopen, undo of accept/withdraw/end, a send after withdrawal or removal), or it drops a send
+ * time (a new cycle, undo of a send). So within an epoch `sentAt` only grows, and sync merges it as a union. The
+ * status machine (status.ts) and sync's local edits (sync-merge.ts `editRecord`) both bump by this one rule.
+ */
+export function startsNewEpoch(from: EpochFields, to: EpochFields): boolean {
+  return statusRank(to.status) < statusRank(from.status) || dropsSendTime(from.sentAt, to.sentAt);
+}
+
+type EpochFields = { status?: unknown; sentAt?: unknown };
+
+function dropsSendTime(before: unknown, after: unknown): boolean {
+  return Array.isArray(before) && Array.isArray(after) && before.some((t) => !after.includes(t));
+}
+
+/** The index keys derived from the send times (never merged or stored on their own). */
+export const SEND_KEYS = ['firstSentAt', 'lastSentAt'] as const;
+
+/** `firstSentAt`/`lastSentAt`: the ends of `sentAt`, 0 when never sent. */
+export function sendKeys(sentAt: readonly number[]): { firstSentAt: number; lastSentAt: number } {
+  return { firstSentAt: sentAt[0] ?? 0, lastSentAt: sentAt[sentAt.length - 1] ?? 0 };
+}
 
 export interface GdapDetails {
   /** The per-customer GDAP link (docs/partner-center.md, "Link formats"), checked with `checkLink`. */
@@ -127,10 +158,13 @@ export interface InvitationEvent {
 }
 export type EventDetail = Record<string, string | number | boolean>;
 
+/**
+ * A transition done, or refused with one problem saying why (codes in status.ts `transition`). `remove`: an undo
+ * of the transition that created the invitation; delete it with its events.
+ */
 export type TransitionResult =
-  /** `remove`: an undo of the transition that created the invitation; delete it with its events. */
   | { ok: true; invitation: Invitation; event: Omit<InvitationEvent, 'id'>; remove?: true }
-  | { ok: false; reason: string; message: string };
+  | Refused;
 
 export function typeOf(linkType: LinkType): InvitationType {
   return linkType === 'gdap' ? 'gdap' : 'reseller';

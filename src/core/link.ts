@@ -2,7 +2,7 @@
  * Reseller and GDAP invitation links (docs/partner-center.md, "Link formats"): build format C / C-ind from the
  * profile and check a pasted link. Pure: only URL and URLSearchParams.
  *
- * Finding codes (stable; the UI maps them to localised text). [field]; (w) = warning, the rest are problems.
+ * Problem codes (stable; the UI maps them to localised text). [field]; (w) = warning, the rest are problems.
  * - empty [url]: nothing pasted.            - pasted-twice [url]: a second `http(s)://` in the text.
  * - contains-space [url]: spaces or line breaks inside the link (wrapped by an email client).
  * - not-a-url [url]: does not parse.         - not-https [url]: scheme other than https.
@@ -35,7 +35,8 @@
  * Parameter names and the invType / DAP values compare case-insensitively: Partner Center emits the case
  * shown in Microsoft's documentation (docs/partner-center.md, "Link formats"), and rejecting a case variant of a working link would cost more than accepting one.
  */
-import type { Finding, LinkCheck, LinkProfile, LinkType } from './types';
+import { LinkError, type Problem } from './problem';
+import type { LinkCheck, LinkProfile, LinkType } from './types';
 
 export const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const GDAP_RELATIONSHIP_ID =
@@ -64,18 +65,8 @@ const NUMERIC_TENANT =
   'Entra admin center > Overview > Tenant ID shows it too.';
 
 export interface FindingSet {
-  problems: Finding[];
-  warnings: Finding[];
-}
-
-export class LinkError extends Error {
-  findings: Finding[];
-
-  constructor(findings: Finding[]) {
-    super(`Cannot build the reseller link: ${findings.map((f) => f.message).join(' ')}`);
-    this.name = 'LinkError';
-    this.findings = findings;
-  }
+  problems: Problem[];
+  warnings: Problem[];
 }
 
 /** Exactly GUID-shaped (no braces, no spaces); any case. */

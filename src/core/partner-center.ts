@@ -7,8 +7,8 @@
  */
 
 import { CUSTOMER_LIMITS } from './customer';
-import type { ExportRow } from './customer-export';
 import { isGuid } from './link';
+import type { ExportRow } from './partner-center-export';
 import type { Parsed, Problem } from './problem';
 import { isPlainObject, kindOf } from './shape';
 

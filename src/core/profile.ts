@@ -3,9 +3,9 @@
  * (docs/partner-center.md, "Link formats"): generated from the tenant ID, or pasted from Partner Center byte for byte.
  */
 import { buildResellerLink, checkLink, checkProfile, LINK_MAX } from './link';
-import type { Parsed } from './problem';
+import type { Parsed, Problem } from './problem';
 import { bool, isPlainObject, oneOf, parseObject, type Shape, salvage, text } from './shape';
-import type { Finding, LinkProfile, LinkType } from './types';
+import type { LinkProfile, LinkType } from './types';
 
 export interface PartnerProfile extends LinkProfile {
   /** The partner's display name, as customers know it. */
@@ -85,22 +85,22 @@ export function salvageProfile(value: unknown): PartnerProfile {
 }
 
 export interface ProfileCheck {
-  problems: Finding[];
-  warnings: Finding[];
+  problems: Problem[];
+  warnings: Problem[];
   /** The link the profile yields, when it has no problems. */
   link?: { url: string; type: LinkType };
 }
 
 /** Validates a whole profile; a profile with problems is never saved and never yields a link. */
 export function checkPartnerProfile(p: PartnerProfile): ProfileCheck {
-  const problems: Finding[] = [...checkName(p.partnerName), ...checkSender(p.senderName)];
+  const problems: Problem[] = [...checkName(p.partnerName), ...checkSender(p.senderName)];
   const source = p.source === 'pasted' ? checkPasted(p) : checkGenerated(p);
   problems.push(...source.problems);
   const link = problems.length === 0 ? source.link : undefined;
   return link ? { problems, warnings: source.warnings, link } : { problems, warnings: source.warnings };
 }
 
-function checkName(name: string): Finding[] {
+function checkName(name: string): Problem[] {
   const trimmed = name.trim();
   if (!trimmed) {
     return [
@@ -114,7 +114,7 @@ function checkName(name: string): Finding[] {
   return [];
 }
 
-function checkSender(name: string): Finding[] {
+function checkSender(name: string): Problem[] {
   if (typeof name !== 'string' || name.trim().length <= SENDER_NAME_MAX) return [];
   const message = `The sender name is longer than ${SENDER_NAME_MAX} characters.`;
   return [{ field: 'senderName', code: 'too-long', message }];
@@ -148,7 +148,7 @@ function checkPasted(p: PartnerProfile): ProfileCheck {
   return { problems: [], warnings: rest.warnings, link: { url, type: rest.type } };
 }
 
-const gdapIsNotAProfileLink: Finding = {
+const gdapIsNotAProfileLink: Problem = {
   field: 'url',
   code: 'gdap-not-reseller',
   message:

@@ -3,8 +3,9 @@
  * to change for the partner to review. Pure; `src/db` applies the plan. A public API: tests kept outside the
  * repository call parseCustomerExport, matchCustomers and normaliseCompanyName from this module.
  */
-import type { ExportRow } from './customer-export';
+
 import type { InvitationStatus, InvitationType, MatchBy } from './invitation';
+import type { ExportRow } from './partner-center-export';
 
 export {
   checkExportSize,
@@ -12,7 +13,7 @@ export {
   type ExportProblem,
   type ExportRow,
   parseCustomerExport,
-} from './customer-export';
+} from './partner-center-export';
 
 export interface MatchableCustomer {
   id: string;

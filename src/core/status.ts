@@ -2,15 +2,15 @@
  * The status machine of an invitation (docs/partner-center.md, "Relationship states"). Pure: the caller
  * passes "now" and fresh ids; `src/db` stores what `transition` returns, with its event, in one transaction.
  *
- * Epoch (for sync, docs/sync.md, "Merge rules"): status merges by (epoch, STATUS_ORDER), so a stale `pending` from another
- * browser never overwrites `accepted`. Every transition whose status goes down that order (reopen, undo of
- * accept/withdraw/end, a send after withdrawal or removal) bumps the epoch, and so does every one that drops a send
- * time (a new cycle, undo of a send): within an epoch `sentAt` only grows, so sync may merge it as a union and let
- * a higher epoch replace it. The epoch never decreases, undo included.
+ * Epoch (for sync, docs/sync.md, "Merge rules"): status merges by (epoch, STATUS_ORDER), so a stale `pending` from
+ * another browser never overwrites `accepted`. A transition bumps the epoch when `startsNewEpoch` (invitation.ts)
+ * says so; the epoch never decreases, undo included.
  *
  * Undo: the invitation keeps `previous` (its state before the last transition, `null` if that transition created
  * it) and `changedAt`; undo restores `previous` within UNDO_WINDOW_MS and appends an `undone` event.
  */
+
+import { definedOnly } from './defined-only';
 import {
   type Action,
   type ActionKind,
@@ -22,7 +22,8 @@ import {
   type InvitationState,
   type InvitationStatus,
   type NewInvitation,
-  STATUS_ORDER,
+  sendKeys,
+  startsNewEpoch,
   type TransitionResult,
   typeOf,
   UNDO_WINDOW_MS,
@@ -46,7 +47,7 @@ const EVENT_OF: Readonly<Record<ActionKind, EventType>> = {
   'follow-up': 'follow-up',
 };
 
-/** Refusals by stable reason code; `not-<status>`, type and GDAP link ones are composed where they occur. */
+/** Refusals by stable code; `not-<status>`, type and GDAP link ones are composed where they occur. */
 const REFUSALS = {
   'already-pending': 'This invitation is already pending: re-send it.',
   'already-accepted': 'The customer already accepted this invitation; reopen it if that was a mistake.',
@@ -60,38 +61,29 @@ const REFUSALS = {
   'nothing-to-undo': 'There is nothing to undo on this invitation.',
   'undo-expired': `Undo is available for ${UNDO_WINDOW_MS / 1000} seconds after a change.`,
 } as const;
-type Refusal = keyof typeof REFUSALS;
+type RefusalCode = keyof typeof REFUSALS;
 
 const EXPORT_ONLY = 'Only a customer found in the Partner Center export is accepted without an invitation.';
 const EXPORT_GDAP = "Partner Center's customer export shows reseller relationships, not GDAP.";
 
-const refuse = (reason: Refusal): TransitionResult => ({ ok: false, reason, message: REFUSALS[reason] });
-const fail = (reason: string, message: string): TransitionResult => ({ ok: false, reason, message });
-
-/** Drops undefined fields, so a cleared date is absent (not `undefined`) in storage, backups and sync. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
+const fail = (code: string, message: string): TransitionResult => ({
+  ok: false,
+  problems: [{ code, message }],
+});
+const refuse = (code: RefusalCode): TransitionResult => fail(code, REFUSALS[code]);
 
 function stateOf(inv: Invitation): InvitationState {
   const { id: _id, customerId: _c, type: _t, epoch: _e, previous: _p, updatedAt: _u, ...state } = inv;
   return state;
 }
 
-/** Whether going from `from` to `to` must bump the epoch: status down the order, or a send time dropped. */
-function bumps(from: InvitationState, to: InvitationState): boolean {
-  return (
-    STATUS_ORDER[to.status] < STATUS_ORDER[from.status] || from.sentAt.some((t) => !to.sentAt.includes(t))
-  );
-}
-
 /** `previous` is null when this transition creates the invitation. */
 function step(inv: Invitation, patch: Patch, kind: ActionKind, now: number, detail: EventDetail): Done {
   const created = inv.epoch < 0;
   const next = { ...inv, ...patch };
-  const invitation = compact<Invitation>({
+  const invitation = definedOnly<Invitation>({
     ...next,
-    epoch: Math.max(0, inv.epoch) + (!created && bumps(inv, next) ? 1 : 0),
+    epoch: Math.max(0, inv.epoch) + (!created && startsNewEpoch(inv, next) ? 1 : 0),
     previous: created ? null : stateOf(inv),
     changedAt: now,
     lastAction: kind,
@@ -113,8 +105,7 @@ function blank(ids: NewInvitation, linkType: LinkType, language: Language, kind:
     language,
     status: 'pending',
     sentAt: [],
-    firstSentAt: 0,
-    lastSentAt: 0,
+    ...sendKeys([]),
     adminAccessRemoved: false,
     channel: 'export',
     epoch: -1,
@@ -166,8 +157,7 @@ function send(
     linkType: a.linkType,
     language: a.language,
     sentAt: [now],
-    firstSentAt: now,
-    lastSentAt: now,
+    ...sendKeys([now]),
     acceptedAt: undefined,
     endedAt: undefined,
     followUpDueAt: undefined,
@@ -183,12 +173,13 @@ function resend(inv: Invitation, a: Extract<Action, { kind: 'resend' }>, now: nu
   const linkType = a.linkType ?? inv.linkType;
   const wrong = checkType(inv, linkType, a.gdap);
   if (wrong) return wrong;
+  const sentAt = [...inv.sentAt, now];
   const patch: Patch = {
     status: 'pending',
     linkType,
     language: a.language ?? inv.language,
-    sentAt: [...inv.sentAt, now],
-    lastSentAt: now,
+    sentAt,
+    ...sendKeys(sentAt),
     followUpDueAt: undefined,
     channel: a.channel,
     ...gdapPatch(inv, a.gdap, now),
@@ -227,12 +218,12 @@ function undo(inv: Invitation, now: number): TransitionResult {
   const event = eventOf(inv, 'undo', now, { undid: inv.lastAction });
   if (prev === null) return { ok: true, invitation: inv, event, remove: true };
   const { id, customerId, type, epoch } = inv;
-  const invitation = compact<Invitation>({
+  const invitation = definedOnly<Invitation>({
     id,
     customerId,
     type,
     ...prev,
-    epoch: epoch + (bumps(inv, prev) ? 1 : 0),
+    epoch: epoch + (startsNewEpoch(inv, prev) ? 1 : 0),
     changedAt: now,
     lastAction: 'undo',
     updatedAt: now,
@@ -281,7 +272,7 @@ function followUp(inv: Invitation, dueAt: number | undefined, now: number): Tran
 }
 
 /**
- * Applies one action. Never throws: an invalid transition comes back with a stable `reason` code
+ * Applies one action. Never throws: an invalid transition comes back refused, with a stable `code`
  * (already-pending, already-accepted, not-pending, not-accepted, not-found, missing-ids, type-mismatch,
  * bad-gdap-link, never-sent, not-reseller, unchanged, bad-date, nothing-to-undo, undo-expired) and a message.
  */

@@ -14,6 +14,8 @@
  * - The merged-away records are deleted with `MERGED_FIELD` naming their survivor: a browser applying that delete
  *   moves their history (events, which stay on each browser) to the survivor instead of dropping it.
  */
+
+import { statusRank } from './invitation';
 import {
   isAlive,
   MERGED_FIELD,
@@ -21,10 +23,9 @@ import {
   type SyncRecord,
   type SyncTable,
   stableStringify,
-  statusRank,
   TRANSITION_FIELDS,
   unionSet,
-} from './merge';
+} from './sync-merge';
 
 export interface DedupeEdit {
   table: SyncTable;

@@ -2,28 +2,19 @@
  * Renders a message template into an email draft: a plain-text subject, an escaped HTML body and its plain-text twin.
  * Placeholders are `{{name}}` or `{{name|fallback}}`; values are always text, never markup, and never re-expanded.
  */
+import { type Problem, TemplateError } from './problem';
 import type { Draft, DraftValues, Template } from './types';
 
 export const PLACEHOLDERS = ['customerName', 'contactName', 'partnerName', 'senderName', 'link'] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
-export interface TemplateProblem {
-  where: 'subject' | 'body';
-  code: 'missing-link' | 'unknown-placeholder' | 'unclosed-placeholder' | 'empty' | 'missing-value';
-  message: string;
-  placeholder?: string;
-}
-
-export class TemplateError extends Error {
-  problems: TemplateProblem[];
-
-  constructor(problems: TemplateProblem[]) {
-    super(problems.map((p) => p.message).join(' '));
-    this.name = 'TemplateError';
-    this.problems = problems;
-  }
-}
+/**
+ * Problems of a template name their `field`, `subject` or `body` (codes empty, missing-link, unknown-placeholder,
+ * unclosed-placeholder; the message names the placeholder); a value missing for a draft (missing-value) names the
+ * value's placeholder as its `field`.
+ */
+type Where = 'subject' | 'body';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -42,38 +33,37 @@ type Token = { kind: 'text'; text: string } | { kind: 'slot'; name: PlaceholderN
 
 interface Scan {
   tokens: Token[];
-  problems: TemplateProblem[];
+  problems: Problem[];
 }
 
 function isPlaceholder(name: string): name is PlaceholderName {
   return (PLACEHOLDERS as readonly string[]).includes(name);
 }
 
-function unknownProblem(where: TemplateProblem['where'], name: string): TemplateProblem {
+function unknownProblem(where: Where, name: string): Problem {
   // A case slip (`{{Link}}`) is the likeliest mistake, so name the intended placeholder.
   const near = PLACEHOLDERS.find((p) => p.toLowerCase() === name.toLowerCase());
   const hint = near ? ` Did you mean {{${near}}}?` : ` Known placeholders: ${PLACEHOLDERS.join(', ')}.`;
   return {
-    where,
+    field: where,
     code: 'unknown-placeholder',
-    placeholder: name,
     message: `The ${where} uses an unknown placeholder {{${name}}}.${hint}`,
   };
 }
 
-function unclosedProblem(where: TemplateProblem['where'], source: string, at: number): TemplateProblem {
+function unclosedProblem(where: Where, source: string, at: number): Problem {
   const snippet = source.slice(at, at + 20);
   return {
-    where,
+    field: where,
     code: 'unclosed-placeholder',
     message: `The ${where} has a "{{" that is never closed with "}}" (near "${snippet}").`,
   };
 }
 
 /** Splits one line into literal text and placeholders. A placeholder never spans lines or nests. */
-function scanLine(source: string, where: TemplateProblem['where']): Scan {
+function scanLine(source: string, where: Where): Scan {
   const tokens: Token[] = [];
-  const problems: TemplateProblem[] = [];
+  const problems: Problem[] = [];
   let textStart = 0;
   let i = 0;
   for (let open = source.indexOf('{{', i); open >= 0; open = source.indexOf('{{', i)) {
@@ -121,10 +111,10 @@ function paragraphs(body: string): string[][] {
     .map((p) => p.split('\n').map((line) => line.trimEnd()));
 }
 
-function dedupe(problems: TemplateProblem[]): TemplateProblem[] {
+function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.where}|${p.code}|${p.placeholder ?? ''}|${p.message}`;
+    const key = `${p.field}|${p.code}|${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -132,14 +122,14 @@ function dedupe(problems: TemplateProblem[]): TemplateProblem[] {
 }
 
 /** Everything wrong with a template, for the editor to show live. An empty list means it renders. */
-export function checkTemplate(template: Template): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
+export function checkTemplate(template: Template): Problem[] {
+  const problems: Problem[] = [];
   const subject = subjectLine(template.subject ?? '');
-  if (subject === '') problems.push({ where: 'subject', code: 'empty', message: 'The subject is empty.' });
+  if (subject === '') problems.push({ field: 'subject', code: 'empty', message: 'The subject is empty.' });
   problems.push(...scanLine(subject, 'subject').problems);
 
   const body = template.body ?? '';
-  if (body.trim() === '') problems.push({ where: 'body', code: 'empty', message: 'The body is empty.' });
+  if (body.trim() === '') problems.push({ field: 'body', code: 'empty', message: 'The body is empty.' });
   let hasLink = false;
   for (const line of paragraphs(body).flat()) {
     const scan = scanLine(line, 'body');
@@ -148,9 +138,8 @@ export function checkTemplate(template: Template): TemplateProblem[] {
   }
   if (!hasLink) {
     problems.push({
-      where: 'body',
+      field: 'body',
       code: 'missing-link',
-      placeholder: 'link',
       message: 'The body must contain {{link}}: the invitation cannot be accepted without it.',
     });
   }
@@ -162,8 +151,8 @@ function blank(value: unknown): boolean {
 }
 
 /** A draft is never produced without its link or the names it is addressed between. */
-function checkValues(values: DraftValues): TemplateProblem[] {
-  const problems: TemplateProblem[] = [];
+function checkValues(values: DraftValues): Problem[] {
+  const problems: Problem[] = [];
   const required: [PlaceholderName, string][] = [
     ['link', 'the invitation link'],
     ['customerName', "the customer's name"],
@@ -171,12 +160,7 @@ function checkValues(values: DraftValues): TemplateProblem[] {
   ];
   for (const [name, label] of required) {
     if (blank(values[name])) {
-      problems.push({
-        where: 'body',
-        code: 'missing-value',
-        placeholder: name,
-        message: `No value for ${label}.`,
-      });
+      problems.push({ field: name, code: 'missing-value', message: `No value for ${label}.` });
     }
   }
   // Escaping stops markup, not a script URL in href: only web links (or scheme-less text, a relative href) become
@@ -185,9 +169,8 @@ function checkValues(values: DraftValues): TemplateProblem[] {
   const scheme = linkScheme(values.link ?? '');
   if (scheme !== undefined && scheme !== 'https:' && scheme !== 'http:') {
     problems.push({
-      where: 'body',
+      field: 'link',
       code: 'missing-value',
-      placeholder: 'link',
       message: `The invitation link must be a web address, not a "${scheme}" link.`,
     });
   }

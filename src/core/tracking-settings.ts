@@ -6,7 +6,6 @@
 import { DEFAULT_FOLLOW_UP_DAYS } from './invitation';
 import type { Parsed, Problem } from './problem';
 import { bool, isPlainObject, parseObject, type Rule, type Shape } from './shape';
-import type { Finding } from './types';
 
 /** A year: past that a "follow-up" reminder means nothing, and a typo (700 for 7) is caught. */
 export const MAX_FOLLOW_UP_DAYS = 365;
@@ -24,7 +23,7 @@ export const DEFAULT_TRACKING: Readonly<TrackingSettings> = {
 };
 
 /** Everything wrong with a threshold: a whole number of days from 1 to MAX_FOLLOW_UP_DAYS. */
-export function checkFollowUpDays(days: number): Finding[] {
+export function checkFollowUpDays(days: number): Problem[] {
   if (Number.isInteger(days) && days >= 1 && days <= MAX_FOLLOW_UP_DAYS) return [];
   const message = `Enter a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}.`;
   return [{ field: 'followUpDays', code: 'follow-up-days-range', message }];

@@ -2,14 +2,6 @@
 
 import type { Problem } from './problem';
 
-/**
- * A problem (or warning) addressed to the field that holds it: the one problem shape of problem.ts, with `field`
- * always set. `field` is the offending parameter by its current name (`partnerId`, `msppId`, `indirectCSPId`,
- * `invType`, `DAP`, `relationshipId`), a profile field (`tenantId`, `resellerPartnerId`, `providerTenantId`), or
- * `url` for the whole link.
- */
-export type Finding = Problem & { field: string };
-
 export type RelationshipKind = 'direct' | 'indirect';
 
 /** What `buildResellerLink` needs: the partner's tenant and, for an indirect reseller, its provider. */
@@ -26,9 +18,14 @@ export interface LinkProfile {
 
 export type LinkType = 'reseller' | 'indirect-reseller' | 'gdap';
 
+/**
+ * A checked link. Each problem (or warning) names its `field`: the offending parameter by its current name
+ * (`partnerId`, `msppId`, `indirectCSPId`, `invType`, `DAP`, `relationshipId`), a profile field (`tenantId`,
+ * `resellerPartnerId`, `providerTenantId`), or `url` for the whole link.
+ */
 export type LinkCheck =
-  | { ok: true; type: LinkType; url: string; warnings: Finding[] }
-  | { ok: false; problems: Finding[] };
+  | { ok: true; type: LinkType; url: string; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 export type Language = 'en' | 'fr';
 

@@ -1,15 +1,14 @@
 /**
- * Whole-database reads and writes: the customers table with statuses (options page, CSV), backup, restore and
- * erase. Only ordinary puts and deletes, never `db.delete()` or `clear()`: sync's change tracking (docs/decisions.md, "Deletes are tombstones")
- * must see each record that goes.
+ * The backup: export every table, import a file (merge or replace), and erase. Only ordinary puts and deletes, never
+ * `db.delete()` or `clear()`: sync's change tracking (docs/decisions.md, "Deletes are tombstones") must see each
+ * record that goes.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, checkBackup } from '../core/backup';
-import { formatCsv } from '../core/csv';
 import { InvalidInputError } from '../core/problem';
-import { effectiveStatus, type Invitation } from '../core/status';
+import { type Invitation, sendKeys } from '../core/status';
 import { now } from './clock';
 import { fromRow, toRow } from './customers';
-import type { CustomerRow, ResellerDb } from './db';
+import type { ResellerDb } from './db';
 import { markConfirmedDeletes } from './sync-meta';
 
 const tables = (db: ResellerDb) => [db.customers, db.invitations, db.events, db.settings];
@@ -37,11 +36,7 @@ export async function exportAll(db: ResellerDb): Promise<Backup> {
 function normalise(b: Backup) {
   return {
     customers: b.customers.map((c) => toRow(c)),
-    invitations: b.invitations.map((inv) => ({
-      ...withoutUndo(inv),
-      firstSentAt: inv.sentAt[0] ?? 0,
-      lastSentAt: inv.sentAt[inv.sentAt.length - 1] ?? 0,
-    })),
+    invitations: b.invitations.map((inv) => ({ ...withoutUndo(inv), ...sendKeys(inv.sentAt) })),
     events: b.events,
     settings: b.settings,
   };
@@ -112,73 +107,4 @@ export async function eraseAll(db: ResellerDb): Promise<void> {
     await deleteAbsent(db.events, new Set());
     await deleteAbsent(db.settings, new Set());
   });
-}
-
-const CSV_HEADER = [
-  'Company name',
-  'Contact name',
-  'Email',
-  'Domain',
-  'Microsoft ID',
-  'Language',
-  'Reseller status',
-  'Reseller first sent',
-  'Reseller last sent',
-  'Reseller accepted',
-  'GDAP status',
-  'Served by another partner',
-  'Notes',
-];
-
-const day = (t: number | undefined): string => (t ? new Date(t).toISOString().slice(0, 10) : '');
-
-export interface CustomerTableRow {
-  customer: CustomerRow;
-  reseller?: Invitation;
-  gdap?: Invitation;
-}
-
-/**
- * Every customer with its reseller and GDAP invitation, by company name: what the options table filters, sorts and
- * virtualises in memory (two reads in one transaction, about 20,000 records at 10,000 customers).
- */
-export async function customerTable(db: ResellerDb): Promise<CustomerTableRow[]> {
-  const [customers, invitations] = await db.transaction('r', db.customers, db.invitations, () =>
-    Promise.all([db.customers.orderBy('nameKey').toArray(), db.invitations.toArray()]),
-  );
-  const of = new Map<string, Invitation>();
-  // After a sync race a customer may hold two of a type: the pending one is the live one.
-  for (const inv of invitations) {
-    const key = `${inv.customerId}|${inv.type}`;
-    if (of.get(key)?.status !== 'pending') of.set(key, inv);
-  }
-  return customers.map((customer) => {
-    const row: CustomerTableRow = { customer };
-    const reseller = of.get(`${customer.id}|reseller`);
-    const gdap = of.get(`${customer.id}|gdap`);
-    if (reseller) row.reseller = reseller;
-    if (gdap) row.gdap = gdap;
-    return row;
-  });
-}
-
-/** Every customer with its reseller and GDAP status, one row each, for a spreadsheet. */
-export async function customersCsv(db: ResellerDb): Promise<string> {
-  const at = now();
-  const rows = (await customerTable(db)).map(({ customer: c, reseller: r, gdap: g }) => [
-    c.companyName,
-    c.contactName,
-    c.email,
-    c.domain,
-    c.tenantId,
-    c.language,
-    r ? effectiveStatus(r, at) : '',
-    day(r?.firstSentAt),
-    day(r?.lastSentAt),
-    day(r?.acceptedAt),
-    g ? effectiveStatus(g, at) : '',
-    c.servedByAnotherPartner ? 'yes' : '',
-    c.notes,
-  ]);
-  return formatCsv([CSV_HEADER, ...rows]);
 }

@@ -2,7 +2,7 @@
  * Keeps the popup's count buckets (count-buckets.ts) in step with the invitations table: a DBCore middleware, so
  * every write to `invitations` from any page or the worker (the app's own, sync's remote applies, backup import,
  * reconcile, undo) updates `countDays` and `countTimes` inside its own transaction. An aborted write leaves no
- * count behind, and no write path can forget them. Same pattern as sync-tracking.ts.
+ * count behind, and no write path can forget them (bookkeeping-middleware.ts).
  */
 import type {
   DBCore,
@@ -10,8 +10,8 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie';
+import { bookkeepingMiddleware } from './bookkeeping-middleware';
 import { type CountDayRow, CountDelta, type CountTimesRow, writesFor } from './count-buckets';
 
 export const COUNTED = 'invitations';
@@ -20,21 +20,6 @@ export const COUNT_TIMES = 'countTimes';
 
 /** DBCoreRangeType.Any (a const enum in Dexie's types): the whole table, as `Table.clear()` asks. */
 const WHOLE_TABLE = 3;
-
-/**
- * One write of a transaction at a time: each reads the rows it replaces and the buckets it changes, and two
- * interleaved would count from the same stale buckets.
- */
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function serial<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
-  const result = (queues.get(trans) ?? Promise.resolve()).then(work, work);
-  queues.set(
-    trans,
-    result.catch(() => undefined),
-  );
-  return result;
-}
 
 async function applyDelta(down: DBCore, trans: DBCoreTransaction, delta: CountDelta): Promise<void> {
   if (delta.empty) return;
@@ -116,23 +101,9 @@ async function counted(
   return res;
 }
 
-export const countsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const countsMiddleware = bookkeepingMiddleware({
   name: 'glanceCounts',
-  create(down) {
-    return {
-      ...down,
-      // Every read-write transaction on invitations also covers the count tables.
-      transaction(stores, mode, options) {
-        const all =
-          mode === 'readwrite' && stores.includes(COUNTED) ? [...stores, COUNT_DAYS, COUNT_TIMES] : stores;
-        return down.transaction([...new Set(all)], mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== COUNTED) return table;
-        return { ...table, mutate: (req) => serial(req.trans, () => counted(down, table, req)) };
-      },
-    };
-  },
-};
+  watched: new Set([COUNTED]),
+  tables: [COUNT_DAYS, COUNT_TIMES],
+  write: counted,
+});

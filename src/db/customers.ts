@@ -10,12 +10,14 @@ import {
   matchesSearch,
   searchTokens,
 } from '../core/customer';
+import { definedOnly } from '../core/defined-only';
 import { InvalidInputError } from '../core/problem';
 import { normaliseCompanyName } from '../core/reconcile';
 import type { Language } from '../core/types';
 import { now } from './clock';
-import { type CustomerRow, newId, type ResellerDb } from './db';
+import type { CustomerRow, ResellerDb } from './db';
 import { deleteEventsOfCustomers } from './events';
+import { newId } from './ids';
 
 /** What a form or an export row gives; missing text is ''. */
 export interface CustomerFields extends CustomerKeys {
@@ -73,10 +75,6 @@ export function fillBlanks(c: CustomerRow, f: CustomerFields, at: number): Custo
   return Object.keys(patch).length === 0 ? undefined : toRow({ ...fromRow(c), ...patch, updatedAt: at });
 }
 
-export async function getCustomer(db: ResellerDb, id: string): Promise<CustomerRow | undefined> {
-  return db.customers.get(id);
-}
-
 /** The customer these keys designate (email, then domain, then tenant ID), read through the indexes. */
 export async function findCustomer(db: ResellerDb, keys: CustomerKeys): Promise<CustomerRow | undefined> {
   const lookups: [string, string | undefined][] = [
@@ -90,35 +88,19 @@ export async function findCustomer(db: ResellerDb, keys: CustomerKeys): Promise<
   return findCustomerMatch(found.flat(), keys)?.customer;
 }
 
-function validate(fields: CustomerFields): void {
-  const findings = checkCustomer(fields);
-  if (findings.length > 0) throw new InvalidInputError(findings);
-}
-
-/** Adds a customer typed in by the partner; invalid fields throw InvalidInputError and write nothing. */
-export async function addCustomer(db: ResellerDb, fields: CustomerFields): Promise<CustomerRow> {
-  validate(fields);
-  const row = newCustomer(fields, now());
-  await db.customers.add(row);
-  return row;
-}
-
-/** Edits a customer; the id and creation time never change. */
+/** Edits a customer; the id and creation time never change. Invalid fields throw InvalidInputError. */
 export async function updateCustomer(db: ResellerDb, id: string, patch: Partial<CustomerFields>) {
   return db.transaction('rw', db.customers, async () => {
     const current = await db.customers.get(id);
     if (!current)
       throw new InvalidInputError([{ field: 'id', code: 'not-found', message: 'No such customer.' }]);
     const next = { ...fromRow(current), ...definedOnly(patch), id, createdAt: current.createdAt };
-    validate(next);
+    const problems = checkCustomer(next);
+    if (problems.length > 0) throw new InvalidInputError(problems);
     const row = toRow({ ...next, updatedAt: now() });
     await db.customers.put(row);
     return row;
   });
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

@@ -42,21 +42,3 @@ export function createDb(name = DB_NAME): ResellerDb {
 }
 
 export const db = createDb();
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/**
- * Ids of every record: 12 random base62 characters (about 71 bits, so two browsers never mint the same one), about
- * half the synced bytes of a UUID (docs/decisions.md, "Short random ids"). Ids are opaque: rows made with `crypto.randomUUID()` by
- * earlier versions keep theirs.
- */
-export function newId(): string {
-  let id = '';
-  while (id.length < 12) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
-      // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
-      if (byte < 248 && id.length < 12) id += BASE62[byte % 62];
-    }
-  }
-  return id;
-}

@@ -1,7 +1,8 @@
 /** Named queries on the events table: the per-customer timeline, append-only (one row per transition). */
 import Dexie from 'dexie';
 import type { InvitationEvent } from '../core/status';
-import { newId, type ResellerDb } from './db';
+import type { ResellerDb } from './db';
+import { newId } from './ids';
 
 let sequence = 0;
 

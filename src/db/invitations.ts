@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { checkCustomer } from '../core/customer';
-import { InvalidInputError } from '../core/problem';
+import type { Problem, Refused } from '../core/problem';
 import {
   type Action,
   type GdapDetails,
@@ -18,10 +18,10 @@ import {
 import type { Language, LinkType } from '../core/types';
 import { now } from './clock';
 import { type CustomerFields, fillBlanks, findCustomer, newCustomer } from './customers';
-import { newId, type ResellerDb } from './db';
+import type { ResellerDb } from './db';
 import { addEvent, addEvents, deleteEventsOfCustomers, deleteEventsOfInvitation } from './events';
+import { newId } from './ids';
 
-export type Failure = { ok: false; reason: string; message: string };
 export type Changed = { ok: true; invitation: Invitation; eventId: string };
 
 const MIN = Dexie.minKey;
@@ -49,12 +49,8 @@ export async function invitationsOf(db: ResellerDb, customerId: string): Promise
   return db.invitations.where('[customerId+type]').between([customerId, MIN], [customerId, MAX]).toArray();
 }
 
-export async function getInvitation(db: ResellerDb, id: string): Promise<Invitation | undefined> {
-  return db.invitations.get(id);
-}
-
 /** Applies one action to a stored invitation, with its event, in one transaction. */
-export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Failure> {
+export async function act(db: ResellerDb, invitationId: string, action: Action): Promise<Changed | Refused> {
   const at = now();
   return db.transaction('rw', db.invitations, db.events, async () => {
     const result = transition(await db.invitations.get(invitationId), action, at);
@@ -76,7 +72,7 @@ export const setFollowUp = (db: ResellerDb, id: string, dueAt: number | undefine
 
 export interface BulkResult {
   changed: string[];
-  rejected: { id: string; reason: string; message: string }[];
+  rejected: ({ id: string } & Problem)[];
 }
 
 /** One action on many invitations in one transaction; the ones it does not apply to are listed, not fatal. */
@@ -90,7 +86,7 @@ export async function bulkAct(db: ResellerDb, ids: readonly string[], action: Ac
     results.forEach((r, i) => {
       const id = ids[i] as string;
       if (r.ok) out.changed.push(id);
-      else out.rejected.push({ id, reason: r.reason, message: r.message });
+      else out.rejected.push(...r.problems.map((p) => ({ id, ...p })));
     });
     await db.invitations.bulkPut(done.map((r) => r.invitation));
     await addEvents(
@@ -126,10 +122,10 @@ export interface Sent {
 /**
  * Records that an invitation went out (copied, opened in the mail app, inserted in a compose window): matches the
  * customer by email, domain or tenant ID or creates it, then sends or re-sends its invitation of that type. Invalid
- * customer fields throw InvalidInputError; a refused transition (already accepted, bad GDAP link) is returned.
+ * customer fields and a refused transition (already accepted, bad GDAP link) both come back as its problems.
  * Nothing is written unless everything is.
  */
-export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent | Failure> {
+export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent | Refused> {
   const findings = checkCustomer(input);
   if (input.type !== undefined && input.type !== typeOf(input.linkType)) {
     findings.push({
@@ -138,7 +134,7 @@ export async function recordSend(db: ResellerDb, input: SendInput): Promise<Sent
       message: `A ${input.type} invitation needs its own link.`,
     });
   }
-  if (findings.length > 0) throw new InvalidInputError(findings);
+  if (findings.length > 0) return { ok: false, problems: findings };
   const at = now();
   return db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
     const found = await findCustomer(db, input);
@@ -173,7 +169,7 @@ export type Undone = { ok: true; invitation?: Invitation; removed: 'none' | 'inv
  * invitation deletes it and its events, and the customer too when that same send created it and nothing else
  * refers to it.
  */
-export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Failure> {
+export async function undoLast(db: ResellerDb, invitationId: string): Promise<Undone | Refused> {
   const at = now();
   return db.transaction('rw', [db.customers, db.invitations, db.events], async () => {
     const inv = await db.invitations.get(invitationId);

@@ -1,7 +1,6 @@
 /** Named reads the options page needs beyond the tracking queries: by key, index ranges or native counts only. */
 import Dexie from 'dexie';
-import type { Invitation } from '../core/status';
-import type { CustomerTableRow } from './backup';
+import { type CustomerTableRow, withInvitations } from './customer-table';
 import type { CustomerRow, ResellerDb } from './db';
 
 /**
@@ -25,24 +24,6 @@ export async function firstCustomerRows(
       ? await db.invitations.where('[customerId+type]').inAnyRange(ranges).toArray()
       : [];
     return withInvitations(customers, invitations);
-  });
-}
-
-/** Each customer with its reseller and GDAP invitation; the same rule as `customerTable` (backup.ts). */
-function withInvitations(customers: CustomerRow[], invitations: Invitation[]): CustomerTableRow[] {
-  const of = new Map<string, Invitation>();
-  // After a sync race a customer may hold two of a type: the pending one is the live one.
-  for (const inv of invitations) {
-    const key = `${inv.customerId}|${inv.type}`;
-    if (of.get(key)?.status !== 'pending') of.set(key, inv);
-  }
-  return customers.map((customer) => {
-    const row: CustomerTableRow = { customer };
-    const reseller = of.get(`${customer.id}|reseller`);
-    const gdap = of.get(`${customer.id}|gdap`);
-    if (reseller) row.reseller = reseller;
-    if (gdap) row.gdap = gdap;
-    return row;
   });
 }
 

@@ -5,8 +5,8 @@
  * status machine, with its event.
  */
 import type { CheckSummary, ExpiryNote, Proposal } from '../core/connect-state';
-import type { ExportRow } from '../core/customer-export';
 import { type GdapInvitation, type GdapRelationship, planGdap } from '../core/gdap';
+import type { ExportRow } from '../core/partner-center-export';
 import type { ReconcilePlan } from '../core/reconcile';
 import { type Invitation, type InvitationEvent, transition } from '../core/status';
 import type { Language } from '../core/types';

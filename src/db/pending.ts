@@ -3,7 +3,7 @@
  * they cost the same at 10 or 100,000 customers and never scan a table.
  */
 import Dexie from 'dexie';
-import { DAY, type Invitation, type InvitationStatus, STATUS_ORDER } from '../core/status';
+import { DAY, type Invitation } from '../core/status';
 import { now } from './clock';
 import { searchCustomerIds } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
@@ -11,13 +11,6 @@ import { byStatus } from './invitations';
 
 export async function countPending(db: ResellerDb): Promise<number> {
   return byStatus(db, 'pending', 'lastSentAt').count();
-}
-
-/** Invitations per status; every invitation is in [status+lastSentAt] (lastSentAt is 0 when never sent). */
-export async function countByStatus(db: ResellerDb): Promise<Record<InvitationStatus, number>> {
-  const statuses = Object.keys(STATUS_ORDER) as InvitationStatus[];
-  const counts = await Promise.all(statuses.map((s) => byStatus(db, s, 'lastSentAt').count()));
-  return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<InvitationStatus, number>;
 }
 
 /**
@@ -39,11 +32,6 @@ export async function countOverdue(db: ResellerDb, thresholdDays: number): Promi
     count += Number(dueByDate) - Number(countedByAge);
   }
   return count;
-}
-
-/** Invitations accepted at or after `since` and still accepted. */
-export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
-  return byStatus(db, 'accepted', 'acceptedAt', since).count();
 }
 
 export interface PendingItem {

@@ -12,6 +12,7 @@
  * once), a small one by key.
  */
 import Dexie, { type Table } from 'dexie';
+import type { Problem } from '../core/problem';
 import {
   type ExportRow,
   normaliseCompanyName,
@@ -23,8 +24,9 @@ import { type Action, type Invitation, type InvitationEvent, transition } from '
 import type { Language, LinkType } from '../core/types';
 import { now } from './clock';
 import { fromRow, newCustomer, toRow } from './customers';
-import { type CustomerRow, newId, type ResellerDb } from './db';
+import type { CustomerRow, ResellerDb } from './db';
 import { addEvents } from './events';
+import { newId } from './ids';
 
 /**
  * A table is read whole (in an apply, by key ranges) once its rows number at most this many times the keyed
@@ -119,7 +121,7 @@ export interface ApplyResult {
   created: number;
   added: number;
   filled: number;
-  skipped: { rowIndex: number; reason: string; message: string }[];
+  skipped: ({ rowIndex: number } & Problem)[];
 }
 
 /**
@@ -239,15 +241,15 @@ async function readCurrent(db: ResellerDb, entries: PlanEntry[], byRange: boolea
   return { customers, invitations };
 }
 
-function skip(w: Work, reason: string, message: string, ctx: Ctx): void {
+function skip(w: Work, problem: Problem, ctx: Ctx): void {
   const rowIndex = w.kind === 'match' ? w.entry.rowIndex : w.rowIndex;
-  ctx.skipped.push({ order: w.order, rowIndex, reason, message });
+  ctx.skipped.push({ order: w.order, rowIndex, ...problem });
 }
 
 function record(action: Action, inv: Invitation | undefined, w: Work, writes: Writes, ctx: Ctx) {
   const r = transition(inv, action, ctx.at);
   if (!r.ok) {
-    skip(w, r.reason, r.message, ctx);
+    for (const problem of r.problems) skip(w, problem, ctx);
     return false;
   }
   writes.invitations.push(r.invitation);
@@ -266,7 +268,7 @@ function applyMatch(
   const { entry } = w;
   const row = plan.rows[entry.rowIndex];
   if (!customer || !row) {
-    skip(w, 'not-found', 'The customer was deleted since the review.', ctx);
+    skip(w, { code: 'not-found', message: 'The customer was deleted since the review.' }, ctx);
     return;
   }
   if (Object.keys(entry.fill).length > 0) {

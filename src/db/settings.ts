@@ -95,7 +95,7 @@ function checkTemplateInput(template: Template): Problem[] {
       : [];
   const lengths = [...tooLong('subject', SUBJECT_MAX), ...tooLong('body', BODY_MAX)];
   if (lengths.length > 0) return lengths;
-  return checkTemplate(template).map((p) => ({ field: p.where, code: p.code, message: p.message }));
+  return checkTemplate(template);
 }
 
 /** Saves one language's template; a template with problems (no link, unknown placeholder, too long) is refused. */

@@ -3,11 +3,13 @@
  *
  * - customers: every field but the index keys `nameKey` and `words`, rebuilt from the record on this device;
  * - invitations: every field but `previous` (an undo snapshot, meaningful for 10 s on this browser only) and
- *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: merge.ts);
+ *   `firstSentAt`/`lastSentAt` (index keys derived from `sentAt`, which merges as a set: sync-merge.ts);
  * - settings: the rows `profile`, `templates`, `tracking` and `connect`, one synced field per property of their value, so two
  *   browsers editing different template languages both keep their edit (docs/sync.md, "Merge rules").
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
+
+import { type Invitation, SEND_KEYS, sendKeys } from '../core/status';
 import {
   CONFIRMED_FIELD,
   editRecord,
@@ -15,8 +17,7 @@ import {
   MERGED_FIELD,
   type SyncRecord,
   type SyncTable,
-} from '../core/merge';
-import type { Invitation } from '../core/status';
+} from '../core/sync-merge';
 import { toRow } from './customers';
 import type { CustomerRow, SettingRow } from './db';
 
@@ -25,7 +26,7 @@ export const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['profile', 'templat
 /** Local-only fields per table: the key and what is derived or meaningful on this device only. */
 const LOCAL_ONLY: Readonly<Record<SyncTable, readonly string[]>> = {
   customers: ['id', 'nameKey', 'words'],
-  invitations: ['id', 'previous', 'firstSentAt', 'lastSentAt'],
+  invitations: ['id', 'previous', ...SEND_KEYS],
   settings: ['key'],
 };
 
@@ -41,7 +42,7 @@ export function isTracked(table: string, key: unknown): table is SyncTable {
   return table === 'settings' && typeof key === 'string' && SYNCED_SETTINGS.has(key);
 }
 
-/** The synced fields of a row (undefined dropped: `compact` in status.ts stores a cleared field as absent). */
+/** The synced fields of a row (undefined dropped, as `definedOnly` stores a cleared field: absent). */
 export function fieldsOf(table: SyncTable, row: Row): Record<string, unknown> {
   const source = table === 'settings' ? (isPlainObject(row.value) ? row.value : {}) : row;
   const skip = table === 'settings' ? [] : LOCAL_ONLY[table];
@@ -129,14 +130,15 @@ export function rowOf(record: SyncRecord, local: Row | undefined): Row {
   if (record.table === 'customers') {
     return toRow({ ...CUSTOMER_DEFAULTS, ...fields, id: record.id } as CustomerRow) as unknown as Row;
   }
-  const sentAt = (Array.isArray(fields.sentAt) ? fields.sentAt : []).filter((t) => typeof t === 'number');
+  const sentAt = (Array.isArray(fields.sentAt) ? fields.sentAt : []).filter(
+    (t): t is number => typeof t === 'number',
+  );
   const row: Row = {
     ...invitationDefaults(fields),
     ...fields,
     id: record.id,
     sentAt,
-    firstSentAt: sentAt[0] ?? 0,
-    lastSentAt: sentAt[sentAt.length - 1] ?? 0,
+    ...sendKeys(sentAt),
   } satisfies Partial<Invitation>;
   if (local && local.previous !== undefined && sameTransition(local, fields)) row.previous = local.previous;
   return row;

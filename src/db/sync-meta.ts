@@ -7,9 +7,10 @@
  *   syncMeta:    one row per bookkeeping value, `{ k, v }`: `deviceId`, `hlc`, and the engine's SyncMeta fields.
  */
 import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
-import { formatHlc, parseHlc, tick, zeroHlc } from '../core/hlc';
-import type { SyncRecord, SyncTable } from '../core/merge';
+import { formatHlc, parseHlc, tick, zeroHlc } from '../core/sync-clock';
+import { type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { now } from './clock';
+import { newDeviceId } from './ids';
 
 export const RECORDS = 'syncRecords';
 export const META = 'syncMeta';
@@ -21,12 +22,8 @@ export interface MetaRow {
 
 export type RecordRow = SyncRecord & { key: string };
 
-export function recordKey(table: SyncTable, id: string): string {
-  return `${table}/${id}`;
-}
-
 export function toRecordRow(r: SyncRecord): RecordRow {
-  return { key: recordKey(r.table, r.id), ...r };
+  return { key: tableIdKey(r), ...r };
 }
 
 export function fromRecordRow(row: RecordRow): SyncRecord {
@@ -61,14 +58,6 @@ export function markConfirmedDeletes(tx: Transaction): void {
 
 export function deletesConfirmed(trans: DBCoreTransaction): boolean {
   return (trans as unknown as Record<symbol, boolean>)[CONFIRMED] === true;
-}
-
-const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** 6 chars [0-9A-Za-z], made once per install; it ends every clock this device issues. */
-export function newDeviceId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return [...bytes].map((b) => ID_CHARS[b % ID_CHARS.length]).join('');
 }
 
 function clockOf(idRow: MetaRow | undefined, hlcRow: MetaRow | undefined): { id: string; hlc: string } {

@@ -13,9 +13,9 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie';
-import { deleteRecord, editRecord, type SyncRecord, type SyncTable } from '../core/merge';
+import { deleteRecord, editRecord, type SyncRecord, type SyncTable, tableIdKey } from '../core/sync-merge';
+import { bookkeepingMiddleware } from './bookkeeping-middleware';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
 import {
   deletesConfirmed,
@@ -25,24 +25,10 @@ import {
   nextClock,
   RECORDS,
   type RecordRow,
-  recordKey,
   toRecordRow,
 } from './sync-meta';
 
 const SYNCED: ReadonlySet<string> = new Set(['customers', 'invitations', 'settings']);
-
-/** Mutations of one transaction run one after the other: each reads the clock and records the previous one wrote. */
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function serial<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
-  const before = queues.get(trans) ?? Promise.resolve();
-  const result = before.then(work, work);
-  queues.set(
-    trans,
-    result.catch(() => undefined),
-  );
-  return result;
-}
 
 interface Ctx {
   down: DBCore;
@@ -55,7 +41,7 @@ async function previous(
   trans: DBCoreTransaction,
   ids: string[],
 ): Promise<(SyncRecord | undefined)[]> {
-  const keys = ids.map((id) => recordKey(ctx.name, id));
+  const keys = ids.map((id) => tableIdKey({ table: ctx.name, id }));
   const rows = (await ctx.down.table(RECORDS).getMany({ trans, keys })) as (RecordRow | undefined)[];
   return rows.map((r) => (r ? fromRecordRow(r) : undefined));
 }
@@ -95,7 +81,7 @@ async function trackWrite(ctx: Ctx, req: Extract<DBCoreMutateRequest, { values: 
   return res;
 }
 
-/** delete: each record that exists becomes a tombstone (personal fields blanked, merge.ts `deleteRecord`). */
+/** delete: each record that exists becomes a tombstone (personal fields blanked, sync-merge.ts `deleteRecord`). */
 async function trackDelete(ctx: Ctx, req: DBCoreDeleteRequest): Promise<DBCoreMutateResponse> {
   const ids = req.keys.map(String).filter((id) => isTracked(ctx.name, id));
   if (ids.length === 0) return ctx.table.mutate(req);
@@ -126,28 +112,12 @@ async function track(ctx: Ctx, req: DBCoreMutateRequest): Promise<DBCoreMutateRe
   return trackDelete(ctx, { type: 'delete', trans: req.trans, keys: result });
 }
 
-export const syncTracking: Middleware<DBCore> = {
-  stack: 'dbcore',
+// Every read-write transaction on a synced table also covers the bookkeeping tables (docs/decisions.md, "Clocks
+// stamped by Dexie middleware, in the write's transaction"); each write reads the clock the previous one wrote.
+export const syncTracking = bookkeepingMiddleware({
   name: 'syncTracking',
-  create(down) {
-    return {
-      ...down,
-      // Every read-write transaction on a synced table also covers the bookkeeping tables (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
-      transaction(stores, mode, options) {
-        const all =
-          mode === 'readwrite' && stores.some((s) => SYNCED.has(s)) ? [...stores, RECORDS, META] : stores;
-        return down.transaction([...new Set(all)], mode, options);
-      },
-      table(tableName) {
-        const table = down.table(tableName);
-        if (!SYNCED.has(tableName)) return table;
-        const ctx: Ctx = { down, table, name: tableName as SyncTable };
-        return {
-          ...table,
-          mutate: (req) =>
-            isUntracked(req.trans) ? table.mutate(req) : serial(req.trans, () => track(ctx, req)),
-        };
-      },
-    };
-  },
-};
+  watched: SYNCED,
+  tables: [RECORDS, META],
+  write: (down, table, req) => track({ down, table, name: table.name as SyncTable }, req),
+  passThrough: (req) => isUntracked(req.trans),
+});

@@ -3,11 +3,12 @@
  * new device id, so the data of a browser that had the extension before sync also syncs (docs/decisions.md, "The schema keeps its old versions").
  */
 import type { Transaction } from 'dexie';
-import { formatHlc, tick, zeroHlc } from '../core/hlc';
-import type { SyncRecord, SyncTable } from '../core/merge';
+import { formatHlc, tick, zeroHlc } from '../core/sync-clock';
+import type { SyncRecord, SyncTable } from '../core/sync-merge';
 import { now } from './clock';
+import { newDeviceId } from './ids';
 import { fieldsOf, isTracked, type Row, stampRow } from './sync-fields';
-import { META, type MetaRow, newDeviceId, RECORDS, toRecordRow } from './sync-meta';
+import { META, type MetaRow, RECORDS, toRecordRow } from './sync-meta';
 
 const KEY_OF: Record<SyncTable, string> = { customers: 'id', invitations: 'id', settings: 'key' };
 

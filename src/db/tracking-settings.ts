@@ -4,6 +4,7 @@
  * value (older version, hand-edited backup) reads as the defaults, field by field, so readers never fail on it;
  * `readTrackingSettings` also says what is damaged, for the options page to show (core/tracking-settings.ts).
  */
+import { definedOnly } from '../core/defined-only';
 import { InvalidInputError, type Problem } from '../core/problem';
 import { isPlainObject } from '../core/shape';
 import {
@@ -60,11 +61,4 @@ export async function saveTrackingSettings(
     await db.settings.put({ key: TRACKING_KEY, value });
     return trackingSettingsOf(value);
   });
-}
-
-function definedOnly(patch: Partial<TrackingSettings>): Partial<TrackingSettings> {
-  const out: Partial<TrackingSettings> = {};
-  if (patch.followUpDays !== undefined) out.followUpDays = patch.followUpDays;
-  if (patch.notify !== undefined) out.notify = patch.notify;
-  return out;
 }

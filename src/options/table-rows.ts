@@ -14,7 +14,7 @@ import {
   type InvitationType,
   isOverdue,
 } from '../core/status';
-import type { CustomerTableRow } from '../db/backup';
+import type { CustomerTableRow } from '../db/customer-table';
 import type { CustomerRow } from '../db/db';
 
 export type RowStatus = EffectiveStatus | 'none';

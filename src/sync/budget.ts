@@ -50,15 +50,3 @@ export function nextWriteAt(
 export function recordWrite(log: readonly number[], now: number): number[] {
   return [...trimLog(log, now), now];
 }
-
-/** Largest number of calls in any window of `windowMs` (for tests of the budget property, docs/sync.md, "What is guaranteed, and what is not"). */
-export function maxInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}

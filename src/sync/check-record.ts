@@ -9,11 +9,11 @@
  * no record may carry prototype keys, nest deeper than a stored value ever does, or be larger than any real one.
  */
 import { parseSyncedCustomer } from '../core/customer-record';
-import { isHlc } from '../core/hlc';
 import { parseSyncedInvitation } from '../core/invitation-record';
-import { CONFIRMED_FIELD, MERGED_FIELD, type SyncRecord } from '../core/merge';
 import type { Problem } from '../core/problem';
 import { FORBIDDEN_KEYS } from '../core/shape';
+import { isHlc } from '../core/sync-clock';
+import { CONFIRMED_FIELD, MERGED_FIELD, type SyncRecord } from '../core/sync-merge';
 
 /** Limits no honest record reaches: a customer is about 3 KB at its longest, an invitation with 1,000 sends 20 KB. */
 export const RECORD_LIMITS = {
@@ -133,7 +133,7 @@ function kindProblems(r: SyncRecord): Problem[] {
 
 /**
  * The problems of a whole row of `table` by its kind's parser, as sync applies them. One exception: an invitation
- * status this version does not know is a newer version's (merge.ts ranks it above the known ones), so it merges and
+ * status this version does not know is a newer version's (sync-merge.ts ranks it above the known ones), so it merges and
  * survives the round trip, as fields a newer version added do.
  */
 export function rowProblems(table: 'customers' | 'invitations', value: Record<string, unknown>): Problem[] {

@@ -3,13 +3,13 @@
  * current shard count, plus every device's outbox, so a reshard, a partial arrival or a mix of layouts never hides
  * a record: duplicates merge away. Keys this version cannot read are reported, never dropped or rewritten.
  */
-import { beyondBound } from '../core/hlc';
-import { lastClock, mergeRecords, type SyncRecord } from '../core/merge';
+
 import type { Problem } from '../core/problem';
+import { beyondBound } from '../core/sync-clock';
+import { lastClock, mergeRecords, type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { checkRecord } from './check-record';
 import { decodeShard, parseKey, WIRE_VERSION } from './codec';
 import { type DeviceDoc, decodeDevice, FORGET_MS, isActive } from './device';
-import { refKey } from './local-store';
 
 export interface Manifest {
   v: number;
@@ -38,7 +38,7 @@ export interface CloudView {
   refused: Copy[];
   /** The copies merged into `records`, as read (hold.ts weighs a deleting copy against the others). */
   good: Copy[];
-  /** Copies with a clock beyond the bound (hlc.ts `MAX_AHEAD_MS`): held, never merged into `records`. */
+  /** Copies with a clock beyond the bound (sync-clock.ts `MAX_AHEAD_MS`): held, never merged into `records`. */
   ahead: Copy[];
   /** Decoded shards by index. */
   shards: Map<number, SyncRecord[]>;
@@ -72,7 +72,7 @@ export function readCloud(raw: Record<string, unknown>, now: number): CloudView 
     else if (beyondBound(lastClock(record), now)) view.ahead.push({ record, source, problems });
     else {
       view.good.push({ record, source, problems });
-      const key = refKey(record);
+      const key = tableIdKey(record);
       const other = merged.get(key);
       merged.set(key, other ? mergeRecords(other, record) : record);
     }

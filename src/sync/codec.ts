@@ -12,8 +12,9 @@
  * Anything this version cannot read is reported as `corrupt` or `newer`, never guessed at (docs/sync.md, "Wire format").
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { isDeviceId } from '../core/hlc';
-import type { SyncRecord } from '../core/merge';
+import { BASE62 } from '../core/random-id';
+import { isDeviceId } from '../core/sync-clock';
+import type { SyncRecord } from '../core/sync-merge';
 import { decodeRecords, encodeRecords, Unreadable } from './columns';
 import { chromiumStringBytes } from './quota';
 
@@ -64,8 +65,7 @@ function fromBase64(text: string): Uint8Array | undefined {
 }
 
 /** 85 printable ASCII characters that no browser escapes in JSON: no `<` (Chromium), `"`, `\`, space or `'`. */
-export const ALPHABET85 =
-  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+,-./:;=>?@[]^_';
+export const ALPHABET85 = `${BASE62}!#$%&()*+,-./:;=>?@[]^_`;
 const DIGIT85 = new Map([...ALPHABET85].map((ch, i) => [ch, i]));
 
 /** Each 4 bytes as 5 base-85 digits, most significant first; a last group of n < 4 bytes as n + 1 digits. */

@@ -17,8 +17,8 @@
  *   so, each next one relative to the one before). Exact (integers both ways); chosen only when its JSON is shorter.
  *   A field stamped when it was written (`createdAt`, `updatedAt`, the last send time) becomes 0.
  */
-import { isHlc } from '../core/hlc';
-import { SYNC_TABLES, type SyncRecord, type SyncTable } from '../core/merge';
+import { isHlc } from '../core/sync-clock';
+import { SYNC_TABLES, type SyncRecord, type SyncTable } from '../core/sync-merge';
 
 const TABLE_CODES: Record<SyncTable, string> = { customers: 'c', invitations: 'i', settings: 's' };
 const CODE_TABLES = new Map(SYNC_TABLES.map((t) => [TABLE_CODES[t], t]));
@@ -89,7 +89,7 @@ function unpackGuids(column: unknown, rows: number): unknown[] {
   });
 }
 
-/** Physical milliseconds of a clock (its first 9 base-36 characters, hlc.ts). */
+/** Physical milliseconds of a clock (its first 9 base-36 characters, sync-clock.ts). */
 function clockMs(clock: string): number {
   return Number.parseInt(clock.slice(0, 9), 36);
 }

@@ -4,18 +4,18 @@
  * (docs/sync.md, "Budgets and quotas"); a write happens only when the area lacks something this device has, which is also the anti-entropy step
  * that re-asserts an edit that lost a race at the server.
  */
-import { maxHlc } from '../core/hlc';
-import { lastClock, type SyncRecord } from '../core/merge';
+import { maxHlc } from '../core/sync-clock';
 import { isEmptyPlan, planDedupe } from '../core/sync-dedupe';
+import { lastClock, type SyncRecord, tableIdKey } from '../core/sync-merge';
+import { emptyStatus, type SyncStatus } from '../core/sync-status';
 import { type CloudView, readCloud } from './cloud-view';
 import { ownHighWater, updateAcks } from './device';
 import { collectible, collectRefs, nextGcBefore, rejoinReview } from './gc';
 import { type HeldRecord, heldData, heldItems, sortIncoming } from './hold';
-import { type LocalStore, refKey, type SyncMeta } from './local-store';
+import type { LocalStore, SyncMeta } from './local-store';
 import { type Plan, planWrite } from './plan';
 import { CHROME_LIMITS } from './quota';
 import { buildStatus } from './report';
-import { emptyStatus, type SyncStatus } from './status';
 import { type Outcome, type WriteDeps, write } from './write';
 
 export interface CycleDeps extends WriteDeps {
@@ -54,16 +54,22 @@ async function prepare(store: LocalStore, meta: SyncMeta, view: CloudView, now: 
   const refs = collectRefs(local, gcBefore);
   if (refs.length > 0) {
     await store.purge(refs);
-    const gone = new Set(refs.map(refKey));
-    local = local.filter((r) => !gone.has(refKey(r)));
+    const gone = new Set(refs.map(tableIdKey));
+    local = local.filter((r) => !gone.has(tableIdKey(r)));
   }
-  const byKey = new Map(local.map((r) => [refKey(r), r]));
+  const byKey = new Map(local.map((r) => [tableIdKey(r), r]));
   const kept = [...review].filter((key) => {
     const r = byKey.get(key);
     return r !== undefined && lastClock(r) <= gcBefore;
   });
   const held = new Set(kept);
-  return { acks, gcBefore, review: kept.sort(), local, syncable: local.filter((r) => !held.has(refKey(r))) };
+  return {
+    acks,
+    gcBefore,
+    review: kept.sort(),
+    local,
+    syncable: local.filter((r) => !held.has(tableIdKey(r))),
+  };
 }
 
 /**
@@ -86,7 +92,7 @@ async function applyAll(
       } catch (error) {
         const message = `This browser could not store it: ${error instanceof Error ? error.message : String(error)}`;
         failed.push({
-          key: refKey(r),
+          key: tableIdKey(r),
           record: r,
           reason: 'unreadable',
           deviceId: '',

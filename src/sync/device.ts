@@ -8,8 +8,8 @@
  * When device A wrote a shard and lost the race at the server and then died, A's edit still arrives through pend.
  * `hw` is the latest own-edit clock, not the HLC: the HLC also moves on receive, and acks of it would ping-pong.
  */
-import { hlcNode, isHlc, maxHlc } from '../core/hlc';
-import { lastClock, type SyncRecord } from '../core/merge';
+import { hlcNode, isHlc, maxHlc } from '../core/sync-clock';
+import { lastClock, type SyncRecord } from '../core/sync-merge';
 import { type Decoded, memoized, packBlob, readRecords, unpackBlob, versioned, WIRE_VERSION } from './codec';
 import { encodeRecords } from './columns';
 import { OUR_LIMITS } from './quota';

@@ -6,7 +6,8 @@
  * Lives in src/sync, not src/db, because it implements the engine's interface (sync may import db, not the reverse).
  */
 import Dexie from 'dexie';
-import { formatHlc, maxHlc, parseHlc, tick } from '../core/hlc';
+import { formatHlc, maxHlc, parseHlc, tick } from '../core/sync-clock';
+import type { DedupePlan } from '../core/sync-dedupe';
 import {
   deleteRecord,
   isAlive,
@@ -15,12 +16,12 @@ import {
   type SyncRecord,
   type SyncTable,
   sameRecord,
-} from '../core/merge';
-import type { DedupePlan } from '../core/sync-dedupe';
+  tableIdKey,
+} from '../core/sync-merge';
 import { fromRow, toRow } from '../db/customers';
 import type { CustomerRow, ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
-import { fromRecordRow, loadClockRows, markUntracked, recordKey, toRecordRow } from '../db/sync-meta';
+import { fromRecordRow, loadClockRows, markUntracked, toRecordRow } from '../db/sync-meta';
 import { rowProblems } from './check-record';
 import {
   advanceClock,
@@ -53,7 +54,7 @@ export class DexieLocalStore implements LocalStore {
     const tables = [db.customers, db.invitations, db.settings, db.events, db.syncRecords, db.syncMeta];
     return db.transaction('rw', tables, async (tx) => {
       markUntracked(tx);
-      const stored = await db.syncRecords.bulkGet(records.map((r) => recordKey(r.table, r.id)));
+      const stored = await db.syncRecords.bulkGet(records.map((r) => tableIdKey(r)));
       const changed: SyncRecord[] = [];
       for (const [i, remote] of records.entries()) {
         const local = stored[i];
@@ -98,7 +99,7 @@ export class DexieLocalStore implements LocalStore {
   }
 
   async purge(refs: readonly RecordRef[]): Promise<void> {
-    const keys = refs.map((r) => recordKey(r.table, r.id));
+    const keys = refs.map((r) => tableIdKey(r));
     await this.db.transaction('rw', this.db.syncRecords, async () => {
       const rows = await this.db.syncRecords.bulkGet(keys);
       const dead = rows.flatMap((r) => (r && !isAlive(r) ? [r.key] : []));
@@ -113,7 +114,7 @@ export class DexieLocalStore implements LocalStore {
       const current = parseHlc(advanceClock(hlc, over, now));
       if (!current) throw new Error(`invalid clock ${hlc}`);
       const clock = formatHlc(tick(current, now));
-      const rows = await db.syncRecords.bulkGet(over.map((r) => recordKey(r.table, r.id)));
+      const rows = await db.syncRecords.bulkGet(over.map((r) => tableIdKey(r)));
       const records = rows.flatMap((row) => (row ? [restampRecord(fromRecordRow(row), clock)] : []));
       await db.syncRecords.bulkPut(records.map(toRecordRow));
       await db.syncMeta.put({ k: 'hlc', v: clock });
@@ -134,8 +135,8 @@ export class DexieLocalStore implements LocalStore {
       for (const r of plan.removes) {
         await moveHistory(db, r.table, r.id, r.into);
         await db.table(r.table).delete(r.id);
-        // The tombstone the middleware just wrote names the survivor (merge.ts MERGED_FIELD).
-        const key = recordKey(r.table, r.id);
+        // The tombstone the middleware just wrote names the survivor (sync-merge.ts MERGED_FIELD).
+        const key = tableIdKey(r);
         const row = await db.syncRecords.get(key);
         if (row?.deleted) {
           const marked = deleteRecord(fromRecordRow(row), row.deleted, false, r.into);

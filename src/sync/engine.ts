@@ -8,14 +8,14 @@
  * Syncs never overlap. Time comes from injected timers, so tests drive it on a virtual clock.
  */
 
-import type { HeldDecision } from '../core/sync-status';
+import { definedOnly } from '../core/defined-only';
+import type { HeldDecision, SyncStatus } from '../core/sync-status';
 import { realTimers, type StorageChange, type SyncArea, type Timers } from './area';
 import { type BudgetLimits, DEFAULT_BUDGET } from './budget';
 import { parseKey } from './codec';
 import { type CycleResult, syncOnce } from './cycle';
 import { decide } from './hold';
 import type { LocalStore } from './local-store';
-import type { SyncStatus } from './status';
 
 export interface EngineOptions {
   area: SyncArea;
@@ -62,7 +62,7 @@ export class SyncEngine {
       receiveDelayMs: 1_000,
       reconcileMs: 30 * 60_000,
       budget: DEFAULT_BUDGET,
-      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+      ...definedOnly(options),
       area: options.area,
       store: options.store,
     };

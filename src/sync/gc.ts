@@ -7,11 +7,11 @@
  * The acks are a best effort (an ack is taken from one snapshot, whose shards may be a moment stale), which is why
  * the 30-day age also applies: by then every shard has been rewritten by anti-entropy many times over.
  */
-import { hlcAt, maxHlc } from '../core/hlc';
-import { isAlive, lastClock, type SyncRecord } from '../core/merge';
+import { hlcAt, maxHlc } from '../core/sync-clock';
+import { isAlive, lastClock, type SyncRecord, tableIdKey } from '../core/sync-merge';
 import type { CloudView } from './cloud-view';
 import { type DeviceDoc, isActive } from './device';
-import { type RecordRef, refKey } from './local-store';
+import type { RecordRef } from './local-store';
 import { shardOf } from './shards';
 
 export const TOMBSTONE_AGE_MS = 30 * 86_400_000;
@@ -67,10 +67,12 @@ export function nextGcBefore(
 export function rejoinReview(local: readonly SyncRecord[], view: CloudView, published: string): string[] {
   const count = view.manifest?.S ?? 0;
   if (!published || count === 0) return [];
-  const remote = new Set(view.records.map(refKey));
+  const remote = new Set(view.records.map(tableIdKey));
   return local
-    .filter((r) => lastClock(r) <= published && !remote.has(refKey(r)) && view.shards.has(shardOf(r, count)))
-    .map(refKey);
+    .filter(
+      (r) => lastClock(r) <= published && !remote.has(tableIdKey(r)) && view.shards.has(shardOf(r, count)),
+    )
+    .map(tableIdKey);
 }
 
 export function collectRefs(local: readonly SyncRecord[], gcBefore: string): RecordRef[] {

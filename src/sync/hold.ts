@@ -11,7 +11,9 @@
  * back and forth. Each copy is weighed on its own: a copy that deletes is held, the other copies of the same record
  * (other browsers' edits) still apply.
  */
-import { beyondBound, hlcNode, parseHlc } from '../core/hlc';
+
+import type { Problem } from '../core/problem';
+import { beyondBound, hlcNode, parseHlc } from '../core/sync-clock';
 import {
   isAlive,
   isConfirmedDelete,
@@ -19,11 +21,10 @@ import {
   mergedInto,
   mergeRecords,
   type SyncRecord,
-} from '../core/merge';
-import type { Problem } from '../core/problem';
+  tableIdKey,
+} from '../core/sync-merge';
 import type { HeldDecision, HeldItem, HeldReason } from '../core/sync-status';
 import type { CloudView } from './cloud-view';
-import { refKey } from './local-store';
 
 export interface HeldRecord {
   key: string;
@@ -65,7 +66,7 @@ function mergeAll(records: readonly SyncRecord[]): SyncRecord | undefined {
 function mergeByKey(records: Iterable<SyncRecord>): SyncRecord[] {
   const out = new Map<string, SyncRecord>();
   for (const r of records) {
-    const key = refKey(r);
+    const key = tableIdKey(r);
     const other = out.get(key);
     out.set(key, other ? mergeRecords(other, r) : r);
   }
@@ -88,10 +89,10 @@ interface Input {
 }
 
 export function sortIncoming({ view, local, previous, now }: Input): Sorting {
-  const mine = new Map(local.map((r) => [refKey(r), r]));
+  const mine = new Map(local.map((r) => [tableIdKey(r), r]));
   const held = new Map(previous.map((h) => [entryId(h.reason, h.key), { ...h }]));
   const hold = (record: SyncRecord, reason: HeldReason, source: string, problems: Problem[]) => {
-    const key = refKey(record);
+    const key = tableIdKey(record);
     const id = entryId(reason, key);
     const before = held.get(id);
     // A refused copy is not merged with anything (it may not even merge); valid copies of one record merge.
@@ -118,7 +119,7 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
   const alive = new Map<string, SyncRecord[]>();
   for (const c of view.good) {
     if (!isAlive(c.record)) continue;
-    const key = refKey(c.record);
+    const key = tableIdKey(c.record);
     alive.set(key, [...(alive.get(key) ?? []), c.record]);
   }
   const pool: SyncRecord[] = [...view.records];
@@ -139,12 +140,12 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
   // A customer merged into another (same customer from two browsers) is not a loss: its data lives in the survivor.
   const mergedHere = (r: SyncRecord) => {
     const into = mergedInto(r);
-    const survivor = into === undefined ? undefined : base(refKey({ table: r.table, id: into }));
+    const survivor = into === undefined ? undefined : base(tableIdKey({ table: r.table, id: into }));
     return survivor !== undefined && isAlive(survivor);
   };
   const fresh: SyncRecord[] = [];
   for (const r of pool) {
-    const key = refKey(r);
+    const key = tableIdKey(r);
     const waiting = held.get(entryId('mass-delete', key));
     if (waiting) {
       waiting.record = mergeRecords(waiting.record, r);
@@ -156,7 +157,7 @@ export function sortIncoming({ view, local, previous, now }: Input): Sorting {
   if (fresh.length > MASS_DELETE.count && fresh.length > MASS_DELETE.share * live) {
     for (const r of fresh) {
       hold(r, 'mass-delete', 'storage.sync', []);
-      keep(refKey(r));
+      keep(tableIdKey(r));
     }
   } else apply.push(...fresh);
   for (const [id, h] of held) {

@@ -1,5 +1,5 @@
 /**
- * The engine's view of the local database (Dexie in the extension, `MemoryLocalStore` in tests). Dexie stays the
+ * The engine's view of the local database (Dexie in the extension, tests/sync/memory-store.ts in tests). Dexie stays the
  * one source of truth (docs/decisions.md, "One writer to storage.sync: the worker"): the engine reads everything that syncs, hands back merged records, and
  * keeps its own bookkeeping in `SyncMeta`. Every method is async and each one is meant to be one IndexedDB
  * transaction holding IndexedDB work only (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
@@ -8,19 +8,15 @@
  * (the dominance check of docs/sync.md, "One sync" applied to every shard), which also covers a worker killed between the Dexie commit
  * and `set()` or between `set()` and any bookkeeping (docs/sync.md, "One sync"): nothing to clear, nothing to lose.
  */
-import { ceilingAt, formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/hlc';
-import type { SyncRecord, SyncTable } from '../core/merge';
+import { ceilingAt, formatHlc, type Hlc, parseHlc, receive, zeroHlc } from '../core/sync-clock';
 import type { DedupePlan } from '../core/sync-dedupe';
+import type { SyncRecord, SyncTable } from '../core/sync-merge';
+import type { SyncStatus } from '../core/sync-status';
 import type { HeldRecord } from './hold';
-import type { SyncStatus } from './status';
 
 export interface RecordRef {
   table: SyncTable;
   id: string;
-}
-
-export function refKey(r: RecordRef): string {
-  return `${r.table}/${r.id}`;
 }
 
 export interface SyncMeta {
@@ -98,15 +94,6 @@ export function newMeta(deviceId: string): SyncMeta {
 export function restampRecord(r: SyncRecord, clock: string): SyncRecord {
   const clocks = Object.fromEntries(Object.keys({ ...r.fields, ...r.clocks }).map((name) => [name, clock]));
   return { ...r, fields: { ...r.fields }, clocks };
-}
-
-const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-/** A device id from a source of random numbers in [0, 1) (`crypto.getRandomValues` in the extension). */
-export function newDeviceId(random: () => number): string {
-  let id = '';
-  for (let i = 0; i < 6; i++) id += ID_CHARS[Math.floor(random() * ID_CHARS.length) % ID_CHARS.length];
-  return id;
 }
 
 /**

@@ -4,12 +4,11 @@
  * meaning from the cloud's (not merely in bytes: another version may encode differently), so converged devices
  * write nothing and pushes stop after the last edit (docs/sync.md, "What is guaranteed, and what is not").
  */
-import { mergeRecords, type SyncRecord, sameRecord } from '../core/merge';
+import { mergeRecords, type SyncRecord, sameRecord, tableIdKey } from '../core/sync-merge';
 import type { CloudView, Manifest } from './cloud-view';
 import { forgottenDevices, hasNewer } from './cloud-view';
 import { deviceKey, FORMAT, MANIFEST_KEY, parseKey, shardKey, WIRE_VERSION } from './codec';
 import { ackedByAll, type DeviceDoc, encodeDevice, ownHighWater, sameDevice, selectPending } from './device';
-import { refKey } from './local-store';
 import { CHROME_LIMITS, firefoxTotalBytes, itemBytes, OUR_LIMITS, totalBytes } from './quota';
 import { type Choice, chooseLayout } from './shards';
 
@@ -55,9 +54,9 @@ export function shardBudget(deviceCount: number): number {
 
 function sameShard(remote: readonly SyncRecord[] | undefined, wanted: readonly SyncRecord[]): boolean {
   if (!remote || remote.length !== wanted.length) return false;
-  const byKey = new Map(remote.map((r) => [refKey(r), r]));
+  const byKey = new Map(remote.map((r) => [tableIdKey(r), r]));
   return wanted.every((r) => {
-    const other = byKey.get(refKey(r));
+    const other = byKey.get(tableIdKey(r));
     return other !== undefined && sameRecord(other, r);
   });
 }
@@ -80,18 +79,18 @@ function sameWithHeld(
   held: ReadonlyMap<string, SyncRecord>,
 ): boolean {
   if (!remote || held.size === 0) return false;
-  const out = new Map(wanted.map((r) => [refKey(r), r]));
+  const out = new Map(wanted.map((r) => [tableIdKey(r), r]));
   for (const r of remote) {
-    const h = held.get(refKey(r));
-    const w = out.get(refKey(r));
-    if (h) out.set(refKey(r), w ? mergeRecords(w, h) : h);
+    const h = held.get(tableIdKey(r));
+    const w = out.get(tableIdKey(r));
+    if (h) out.set(tableIdKey(r), w ? mergeRecords(w, h) : h);
   }
   return sameShard(remote, [...out.values()]);
 }
 
 function shardWrites(input: PlanInput, choice: Choice): Record<string, unknown> {
   const set: Record<string, unknown> = {};
-  const held = new Map((input.held ?? []).map((r) => [refKey(r), r]));
+  const held = new Map((input.held ?? []).map((r) => [tableIdKey(r), r]));
   choice.layout.values.forEach((value, i) => {
     const key = shardKey(i);
     if (input.view.problems.has(key)) return; // quarantined: never overwritten

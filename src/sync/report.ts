@@ -2,14 +2,13 @@
  * The status shown to the user after a sync (docs/sync.md, "Degradation states"): usage, customers synced
  * X of Y, devices seen, and the warnings — a device's clock far off, full, over quota, unavailable.
  */
-import { parseHlc, SKEW_WARN_MS } from '../core/hlc';
-import { isAlive, type SyncRecord } from '../core/merge';
+import { parseHlc, SKEW_WARN_MS } from '../core/sync-clock';
+import { isAlive, type SyncRecord, tableIdKey } from '../core/sync-merge';
+import type { DeviceSeen, HeldItem, SyncState, SyncStatus, SyncWarning } from '../core/sync-status';
 import type { CloudView } from './cloud-view';
 import { shardKey } from './codec';
-import { refKey } from './local-store';
 import type { Plan } from './plan';
 import { CHROME_LIMITS, NEAR_FULL_RATIO, totalBytes } from './quota';
-import type { DeviceSeen, HeldItem, SyncState, SyncStatus, SyncWarning } from './status';
 
 export interface ReportInput {
   local: readonly SyncRecord[];
@@ -50,12 +49,12 @@ function notSynced(input: ReportInput): string[] {
   const blocked = new Set<string>();
   layout.records.forEach((records, i) => {
     if (input.view.problems.has(shardKey(i)) || input.plan.readOnly)
-      for (const r of records) blocked.add(refKey(r));
+      for (const r of records) blocked.add(tableIdKey(r));
   });
-  for (const r of input.plan.choice.excluded) blocked.add(refKey(r));
+  for (const r of input.plan.choice.excluded) blocked.add(tableIdKey(r));
   for (const key of input.review) blocked.add(key);
   return input.local
-    .filter((r) => r.table === 'customers' && isAlive(r) && blocked.has(refKey(r)))
+    .filter((r) => r.table === 'customers' && isAlive(r) && blocked.has(tableIdKey(r)))
     .map((r) => r.id)
     .sort();
 }

@@ -3,8 +3,8 @@
  * and a byte budget only, so every device that holds the same data computes the same shards, the same count and,
  * when full, the same subset: converged devices agree and stop writing.
  */
-import { maxHlc } from '../core/hlc';
-import { isAlive, lastClock, recordKey, type SyncRecord } from '../core/merge';
+import { maxHlc } from '../core/sync-clock';
+import { isAlive, lastClock, recordFingerprint, type SyncRecord } from '../core/sync-merge';
 import { encodeShard, MAX_SHARDS, shardKey } from './codec';
 import { itemBytes, OUR_LIMITS } from './quota';
 
@@ -115,7 +115,7 @@ export function chooseLayout(
   budget: number,
   shardBytes: number = OUR_LIMITS.shardBytes,
 ): Choice {
-  const key = `${budget}|${shardBytes}|${records.map(recordKey).sort().join('\n')}`;
+  const key = `${budget}|${shardBytes}|${records.map(recordFingerprint).sort().join('\n')}`;
   const known = recent.get(key);
   if (known) return known;
   const choice = computeLayout(records, budget, shardBytes);

@@ -2,6 +2,8 @@
  * The write step of a sync (docs/sync.md, "One sync", step 5): at most one call, within our budget, never the same
  * refused plan twice, and a classified answer to every error (docs/sync.md, "Budgets and quotas").
  */
+
+import type { SyncWarning } from '../core/sync-status';
 import type { SyncArea } from './area';
 import { type BudgetLimits, nextWriteAt, recordWrite } from './budget';
 import { deviceKey, parseKey } from './codec';
@@ -9,7 +11,6 @@ import type { SyncMeta } from './local-store';
 import type { Plan } from './plan';
 import { classifySyncError, isQuotaError, totalBytes } from './quota';
 import { fnv1a32 } from './shards';
-import type { SyncWarning } from './status';
 
 export interface WriteDeps {
   area: SyncArea;

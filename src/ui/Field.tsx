@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import type { Finding } from '../core/types';
+import type { Problem } from '../core/problem';
 import { findingText } from './findings';
 
 interface Props {
   id: string;
   label: string;
   hint?: string;
-  problems?: Finding[];
-  warnings?: Finding[];
+  problems?: Problem[];
+  warnings?: Problem[];
   children: ComponentChildren;
 }
 

@@ -1,13 +1,13 @@
+import type { Problem } from '../core/problem';
 import { linkHost, type PartnerProfile } from '../core/profile';
-import type { Finding } from '../core/types';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
 import { forField } from './findings';
 
 interface Props {
   profile: PartnerProfile;
-  problems: Finding[];
-  warnings: Finding[];
+  problems: Problem[];
+  warnings: Problem[];
   update: (patch: Partial<PartnerProfile>) => void;
 }
 
@@ -166,6 +166,6 @@ function PastedFields({ profile, problems, warnings, update }: Props) {
 
 const PROFILE_FIELDS = new Set(['partnerName', 'senderName']);
 
-function isLinkFinding(f: Finding): boolean {
-  return !PROFILE_FIELDS.has(f.field);
+function isLinkFinding(f: Problem): boolean {
+  return f.field === undefined || !PROFILE_FIELDS.has(f.field);
 }

@@ -22,7 +22,7 @@ export function ProfileForm({ initial, onSaved }: Props) {
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState('');
   const check = checkPartnerProfile(profile);
-  const shown = check.problems.filter((f) => touched.has('*') || touched.has(f.field));
+  const shown = check.problems.filter((f) => touched.has('*') || touched.has(f.field ?? ''));
 
   const update = (patch: Partial<PartnerProfile>) => {
     setProfile((p) => ({ ...p, ...patch }));

@@ -11,12 +11,17 @@ export function findingText(finding: Problem, family: 'finding' | 'connectProble
   return hasMessage(key) ? t(key) : finding.message;
 }
 
+/** Several problems as one text, each in the UI language as `findingText` gives it. */
+export function problemsText(problems: readonly Problem[]): string {
+  return problems.map((p) => findingText(p)).join(' ');
+}
+
 export function forField<P extends Problem>(findings: P[], ...fields: string[]): P[] {
   return findings.filter((f) => f.field !== undefined && fields.includes(f.field));
 }
 
 /** What a failure says to the partner: each problem of an InvalidInputError (localised by code), else its message. */
 export function errorText(error: unknown): string {
-  if (error instanceof InvalidInputError) return error.problems.map((p) => findingText(p)).join(' ');
+  if (error instanceof InvalidInputError) return problemsText(error.problems);
   return error instanceof Error ? error.message : String(error);
 }

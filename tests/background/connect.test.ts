@@ -78,7 +78,7 @@ async function invite(companyName: string, domain: string, tenantId = '') {
     language: 'en',
     channel: 'copy',
   });
-  if (!sent.ok) throw new Error(sent.message);
+  if (!sent.ok) throw new Error(JSON.stringify(sent.problems));
   return sent;
 }
 
@@ -347,7 +347,7 @@ describe('GDAP relationships', () => {
       channel: 'copy',
       gdap: { link: GDAP_LINK },
     });
-    if (!sent.ok) throw new Error(sent.message);
+    if (!sent.ok) throw new Error(JSON.stringify(sent.problems));
     return sent;
   }
 

@@ -6,8 +6,9 @@ import { checkCustomer } from '../../src/core/customer';
 import { defaultTemplate } from '../../src/core/default-templates';
 import { checkEmail } from '../../src/core/email';
 import { checkLink } from '../../src/core/link';
+import { TemplateError } from '../../src/core/problem';
 import { checkPartnerProfile, EMPTY_PROFILE, parseProfile } from '../../src/core/profile';
-import { renderDraft, TemplateError } from '../../src/core/template';
+import { renderDraft } from '../../src/core/template';
 import { checkFollowUpDays } from '../../src/core/tracking-settings';
 
 const text = fc.oneof(

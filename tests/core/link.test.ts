@@ -7,12 +7,12 @@ import {
   GDAP_RELATIONSHIP_ID,
   INVITATION_HOST,
   isGuid,
-  LinkError,
   normaliseGuid,
   SAMPLE_TENANT_IDS,
   TENANT_GUID,
 } from '../../src/core/link';
-import type { Finding, LinkProfile } from '../../src/core/types';
+import { LinkError, type Problem } from '../../src/core/problem';
+import type { LinkProfile } from '../../src/core/types';
 
 const T = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
 const P = 'a1b2c3d4-e5f6-4789-8abc-def012345678';
@@ -71,7 +71,7 @@ const indirect = (changes: Record<string, string | null> = {}, tail = ROUTE): st
 const legacy = (base: Params, changes: Record<string, string | null> = {}): string =>
   `${LEGACY}?${query(base, changes)}`;
 
-const tags = (findings: Finding[]): string[] => findings.map((f) => `${f.field}:${f.code}`);
+const tags = (findings: Problem[]): string[] => findings.map((f) => `${f.field}:${f.code}`);
 
 function accepted(input: string) {
   const result = checkLink(input);
@@ -79,7 +79,7 @@ function accepted(input: string) {
   return result;
 }
 
-function rejected(input: string): Finding[] {
+function rejected(input: string): Problem[] {
   const result = checkLink(input);
   if (result.ok) throw new Error(`expected problems for ${input}`);
   expect(result.problems.length).toBeGreaterThan(0);
@@ -626,22 +626,22 @@ describe('buildResellerLink', () => {
     expect(link).toContain('msppId=0&');
   });
 
-  it('throws a LinkError with findings for a numeric tenant ID', () => {
+  it('throws a LinkError with problems for a numeric tenant ID', () => {
     const error = buildError(directProfile({ tenantId: '1234567' }));
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('LinkError');
-    expect(tags(error.findings)).toEqual(['tenantId:numeric-partner-id']);
+    expect(tags(error.problems)).toEqual(['tenantId:numeric-partner-id']);
     expect(error.message).toContain(NUMERIC_SENTENCE);
   });
 
   it('throws a LinkError for a bad provider tenant ID', () => {
-    expect(tags(buildError(indirectProfile({ providerTenantId: 'contoso' })).findings)).toEqual([
+    expect(tags(buildError(indirectProfile({ providerTenantId: 'contoso' })).problems)).toEqual([
       'providerTenantId:not-a-guid',
     ]);
   });
 
   it('throws a LinkError for a missing reseller PartnerID', () => {
-    expect(tags(buildError(indirectProfile({ resellerPartnerId: undefined })).findings)).toEqual([
+    expect(tags(buildError(indirectProfile({ resellerPartnerId: undefined })).problems)).toEqual([
       'resellerPartnerId:missing',
     ]);
   });
@@ -650,12 +650,12 @@ describe('buildResellerLink', () => {
     const error = buildError(
       indirectProfile({ tenantId: '', resellerPartnerId: 'abc', providerTenantId: ZERO }),
     );
-    expect(tags(error.findings)).toEqual([
+    expect(tags(error.problems)).toEqual([
       'tenantId:missing',
       'resellerPartnerId:not-digits',
       'providerTenantId:zero-guid',
     ]);
-    for (const finding of error.findings) expect(error.message).toContain(finding.message);
+    for (const problem of error.problems) expect(error.message).toContain(problem.message);
   });
 
   it('does not throw on warnings only', () => {

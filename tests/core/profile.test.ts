@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/core/problem';
 import {
   checkPartnerProfile,
   EMPTY_PROFILE,
@@ -10,7 +11,6 @@ import {
   SENDER_NAME_MAX,
   salvageProfile,
 } from '../../src/core/profile';
-import type { Finding } from '../../src/core/types';
 
 const T = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
 const P = 'a1b2c3d4-e5f6-4789-8abc-def012345678';
@@ -28,7 +28,7 @@ function pasted(link: string, patch: Partial<PartnerProfile> = {}): PartnerProfi
   return profile({ source: 'pasted', pastedLink: link, ...patch });
 }
 
-const codes = (findings: Finding[]): string[] => findings.map((f) => f.code);
+const codes = (findings: Problem[]): string[] => findings.map((f) => f.code);
 
 describe('EMPTY_PROFILE', () => {
   it('starts as a generated direct profile without DAP or a confirmed host', () => {

@@ -47,14 +47,16 @@ const EXPORT_ACCEPT: Action = {
 type Ok = Extract<TransitionResult, { ok: true }>;
 
 function ok(r: TransitionResult): Ok {
-  if (!r.ok) throw new Error(`expected ok, got ${r.reason}: ${r.message}`);
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.problems)}`);
   return r;
 }
 
 function refused(r: TransitionResult): string {
   if (r.ok) throw new Error('expected the transition to be refused');
-  expect(r.message.length).toBeGreaterThan(10);
-  return r.reason;
+  expect(r.problems).toHaveLength(1);
+  const [problem] = r.problems;
+  expect(problem?.message.length).toBeGreaterThan(10);
+  return problem?.code ?? '';
 }
 
 /** Runs actions in order, each a second after the previous, returning the final invitation. */

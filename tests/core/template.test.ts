@@ -1,13 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import {
-  checkTemplate,
-  escapeHtml,
-  PLACEHOLDERS,
-  renderDraft,
-  TemplateError,
-  type TemplateProblem,
-} from '../../src/core/template';
+import { type Problem, TemplateError } from '../../src/core/problem';
+import { checkTemplate, escapeHtml, PLACEHOLDERS, renderDraft } from '../../src/core/template';
 import type { DraftValues, Template } from '../../src/core/types';
 
 const LINK =
@@ -43,7 +37,10 @@ function hrefs(html: string): string[] {
   });
 }
 
-function problemsOf(fn: () => unknown): TemplateProblem[] {
+/** The placeholder a problem's message names first (`{{name}}`). */
+const named = (message: string) => /\{\{([^}]*)\}\}/.exec(message)?.[1];
+
+function problemsOf(fn: () => unknown): Problem[] {
   try {
     fn();
   } catch (e) {
@@ -338,15 +335,13 @@ describe('checkTemplate', () => {
 
   it('reports a body without {{link}}', () => {
     const p = checkTemplate({ subject: 's {{link}}', body: 'no link here' });
-    expect(p).toEqual([
-      expect.objectContaining({ where: 'body', code: 'missing-link', placeholder: 'link' }),
-    ]);
+    expect(p).toEqual([expect.objectContaining({ field: 'body', code: 'missing-link' })]);
     expect(p[0]?.message).toMatch(/\{\{link\}\}/);
   });
 
   it('reports each unknown placeholder with its name and where it is', () => {
     const p = checkTemplate({ subject: '{{company}}', body: '{{link}} {{Link}} {{foo|bar}}' });
-    expect(p.map((x) => [x.where, x.code, x.placeholder])).toEqual([
+    expect(p.map((x) => [x.field, x.code, named(x.message)])).toEqual([
       ['subject', 'unknown-placeholder', 'company'],
       ['body', 'unknown-placeholder', 'Link'],
       ['body', 'unknown-placeholder', 'foo'],
@@ -357,20 +352,21 @@ describe('checkTemplate', () => {
   it('reports an empty placeholder name as unknown', () => {
     const p = checkTemplate({ subject: 's', body: '{{link}} {{}} {{ |x}}' });
     expect(p).toHaveLength(1);
-    expect(p[0]).toMatchObject({ code: 'unknown-placeholder', placeholder: '' });
+    expect(p[0]).toMatchObject({ code: 'unknown-placeholder' });
+    expect(named(p[0]?.message ?? '')).toBe('');
   });
 
   it('reports the same unknown placeholder once per field', () => {
     const p = checkTemplate({ subject: '{{x}} {{x}}', body: '{{link}} {{x}}\n\n{{x}}' });
-    expect(p.map((x) => x.where)).toEqual(['subject', 'body']);
+    expect(p.map((x) => x.field)).toEqual(['subject', 'body']);
   });
 
   it('reports an unclosed {{ in subject and body', () => {
     expect(checkTemplate({ subject: 'Hi {{customerName', body: '{{link}}' })).toEqual([
-      expect.objectContaining({ where: 'subject', code: 'unclosed-placeholder' }),
+      expect.objectContaining({ field: 'subject', code: 'unclosed-placeholder' }),
     ]);
     expect(checkTemplate({ subject: 's', body: '{{link}} {{contactName' })).toEqual([
-      expect.objectContaining({ where: 'body', code: 'unclosed-placeholder' }),
+      expect.objectContaining({ field: 'body', code: 'unclosed-placeholder' }),
     ]);
   });
 
@@ -395,19 +391,19 @@ describe('checkTemplate', () => {
 
   it('reports an empty or blank subject and body', () => {
     expect(checkTemplate({ subject: '', body: '{{link}}' })).toEqual([
-      expect.objectContaining({ where: 'subject', code: 'empty' }),
+      expect.objectContaining({ field: 'subject', code: 'empty' }),
     ]);
     expect(checkTemplate({ subject: ' \r\n ', body: '{{link}}' })).toEqual([
-      expect.objectContaining({ where: 'subject', code: 'empty' }),
+      expect.objectContaining({ field: 'subject', code: 'empty' }),
     ]);
     const body = checkTemplate({ subject: 's', body: '  \n\n ' });
     expect(body.map((x) => x.code)).toEqual(['empty', 'missing-link']);
-    expect(body.every((x) => x.where === 'body')).toBe(true);
+    expect(body.every((x) => x.field === 'body')).toBe(true);
   });
 
   it('lists every problem at once', () => {
     const p = checkTemplate({ subject: '{{nope}} {{partnerName', body: '{{what}} {{customerName' });
-    expect(p.map((x) => `${x.where}:${x.code}`)).toEqual([
+    expect(p.map((x) => `${x.field}:${x.code}`)).toEqual([
       'subject:unknown-placeholder',
       'subject:unclosed-placeholder',
       'body:unknown-placeholder',
@@ -449,13 +445,13 @@ describe('renderDraft: problems', () => {
     ['partnerName', ''],
   ] as const)('refuses a blank %s (%j)', (name, blank) => {
     const p = problemsOf(() => renderDraft(simple, { ...values, [name]: blank }));
-    expect(p).toEqual([expect.objectContaining({ code: 'missing-value', placeholder: name })]);
+    expect(p).toEqual([expect.objectContaining({ code: 'missing-value', field: name })]);
   });
 
   it('refuses missing required values even when the template does not use them', () => {
     const bare = { link: LINK } as unknown as DraftValues;
     const p = problemsOf(() => renderDraft({ subject: 's', body: '{{link}}' }, bare));
-    expect(p.map((x) => x.placeholder).sort()).toEqual(['customerName', 'partnerName']);
+    expect(p.map((x) => x.field).sort()).toEqual(['customerName', 'partnerName']);
   });
 
   it.each([
@@ -468,7 +464,7 @@ describe('renderDraft: problems', () => {
     '\u0000javascript:alert(1)',
   ])('refuses the non-web link %s', (link) => {
     const p = problemsOf(() => renderDraft(simple, { ...values, link }));
-    expect(p).toEqual([expect.objectContaining({ code: 'missing-value', placeholder: 'link' })]);
+    expect(p).toEqual([expect.objectContaining({ code: 'missing-value', field: 'link' })]);
   });
 
   it('accepts http and https links', () => {

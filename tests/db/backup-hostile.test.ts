@@ -5,9 +5,8 @@ import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE } from '../../src/core/profile';
 import { checkExportSize, EXPORT_MAX_BYTES, parseCustomerExport } from '../../src/core/reconcile';
 import { exportAll, importBackup } from '../../src/db/backup';
-import { addCustomer } from '../../src/db/customers';
 import { getProfile, readProfile, saveProfile } from '../../src/db/settings';
-import { rejection, useDb } from './support';
+import { addCustomer, rejection, useDb } from './support';
 
 const ctx = useDb();
 const T = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';

@@ -4,12 +4,14 @@ import { BACKUP_FORMAT, type Backup, checkBackup } from '../../src/core/backup';
 import { parseCsv } from '../../src/core/csv';
 import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE } from '../../src/core/profile';
-import { customersCsv, customerTable, eraseAll, exportAll, importBackup } from '../../src/db/backup';
-import { addCustomer, searchCustomers, updateCustomer } from '../../src/db/customers';
+import { eraseAll, exportAll, importBackup } from '../../src/db/backup';
+import { customerTable } from '../../src/db/customer-table';
+import { searchCustomers, updateCustomer } from '../../src/db/customers';
+import { customersCsv } from '../../src/db/customers-csv';
 import { markAccepted, recordSend } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
 import { getProfile, saveProfile } from '../../src/db/settings';
-import { advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
+import { addCustomer, advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();
 const base = { linkType: 'reseller', language: 'en', channel: 'copy' } as const;
@@ -191,7 +193,7 @@ describe('eraseAll, customerTable and customersCsv', () => {
     const tombstones = await ctx.db.syncRecords.toArray();
     expect(tombstones).toHaveLength(synced);
     expect(tombstones.every((r) => r.deleted !== undefined)).toBe(true);
-    // Personal data leaves the synced copy with the erase (merge.ts deleteRecord).
+    // Personal data leaves the synced copy with the erase (sync-merge.ts deleteRecord).
     const customers = tombstones.filter((r) => r.table === 'customers');
     expect(customers.every((r) => r.fields.companyName === null && r.fields.email === null)).toBe(true);
   });

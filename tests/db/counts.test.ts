@@ -17,9 +17,9 @@ import {
   undoLast,
   withdraw,
 } from '../../src/db/invitations';
-import { countAcceptedSince, countOverdue, countPending } from '../../src/db/pending';
+import { countOverdue, countPending } from '../../src/db/pending';
 import { markUntracked } from '../../src/db/sync-meta';
-import { advance, clock, DAY, GDAP_LINK, ok, T0, useDb } from './support';
+import { advance, clock, countAcceptedSince, DAY, GDAP_LINK, ok, T0, useDb } from './support';
 
 const ctx = useDb();
 

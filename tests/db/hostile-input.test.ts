@@ -12,11 +12,11 @@ import { InvalidInputError } from '../../src/core/problem';
 import { EMPTY_PROFILE } from '../../src/core/profile';
 import { parseSetting } from '../../src/core/settings-record';
 import { exportAll, importBackup } from '../../src/db/backup';
-import { addCustomer, updateCustomer } from '../../src/db/customers';
+import { updateCustomer } from '../../src/db/customers';
 import { recordSend } from '../../src/db/invitations';
 import { saveProfile, saveTemplate } from '../../src/db/settings';
 import { saveTrackingSettings } from '../../src/db/tracking-settings';
-import { useDb } from './support';
+import { addCustomer, useDb } from './support';
 
 const ctx = useDb();
 const T = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { InvalidInputError } from '../../src/core/problem';
 import { UNDO_WINDOW_MS } from '../../src/core/status';
 import { customerTimeline } from '../../src/db/events';
 import {
@@ -8,7 +7,6 @@ import {
   bulkMarkAccepted,
   bulkMarkRemoved,
   endRelationship,
-  getInvitation,
   invitationOf,
   invitationsOf,
   markAccepted,
@@ -48,7 +46,7 @@ describe('recordSend', () => {
       createdAt: T0,
       updatedAt: T0,
     });
-    expect(await getInvitation(db, sent.invitationId)).toMatchObject({
+    expect(await db.invitations.get(sent.invitationId)).toMatchObject({
       customerId: sent.customerId,
       type: 'reseller',
       status: 'pending',
@@ -67,7 +65,7 @@ describe('recordSend', () => {
     const again = ok(await recordSend(db, { ...SEND, email: 'ALEX@contoso.com', channel: 'compose' }));
     expect(again).toMatchObject({ action: 'resend', customerCreated: false, customerId: first.customerId });
     expect(again.invitationId).toBe(first.invitationId);
-    expect((await getInvitation(db, first.invitationId))?.sentAt).toEqual([T0, T0 + 8 * DAY]);
+    expect((await db.invitations.get(first.invitationId))?.sentAt).toEqual([T0, T0 + 8 * DAY]);
     expect(await db.customers.count()).toBe(1);
   });
 
@@ -112,25 +110,24 @@ describe('recordSend', () => {
     });
   });
 
-  it('refuses invalid customer fields with InvalidInputError, writing nothing', async () => {
+  it('returns invalid customer fields as its problems, writing nothing', async () => {
     const { db } = ctx;
-    const error = await rejection(recordSend(db, { ...SEND, companyName: '', email: 'not an email' }));
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).problems.map((f) => f.code)).toEqual(['required', 'invalid-email']);
-    const mismatch = await rejection(recordSend(db, { ...SEND, type: 'gdap' }));
-    expect((mismatch as InvalidInputError).problems.map((f) => f.code)).toEqual(['type-mismatch']);
+    const error = await recordSend(db, { ...SEND, companyName: '', email: 'not an email' });
+    expect(!error.ok && error.problems.map((f) => f.code)).toEqual(['required', 'invalid-email']);
+    const mismatch = await recordSend(db, { ...SEND, type: 'gdap' });
+    expect(!mismatch.ok && mismatch.problems.map((f) => f.code)).toEqual(['type-mismatch']);
     expect(await db.customers.count()).toBe(0);
   });
 
   it('returns a refused transition without writing: a bad GDAP link, an accepted customer', async () => {
     const { db } = ctx;
     const bad = await recordSend(db, { ...SEND, linkType: 'gdap', gdap: { link: 'https://example.com' } });
-    expect(bad).toMatchObject({ ok: false, reason: 'bad-gdap-link' });
+    expect(bad).toMatchObject({ ok: false, problems: [{ code: 'bad-gdap-link' }] });
     expect(await db.customers.count()).toBe(0);
     const sent = ok(await recordSend(db, SEND));
     ok(await markAccepted(db, sent.invitationId));
     const again = await recordSend(db, { ...SEND, contactName: 'Changed' });
-    expect(again).toMatchObject({ ok: false, reason: 'already-accepted' });
+    expect(again).toMatchObject({ ok: false, problems: [{ code: 'already-accepted' }] });
     expect((await db.customers.get(sent.customerId))?.contactName).toBe('Alex Martin');
     expect(await db.events.count()).toBe(2);
   });
@@ -142,7 +139,7 @@ describe('recordSend', () => {
     advance(DAY);
     const again = ok(await recordSend(db, SEND));
     expect(again).toMatchObject({ action: 'send', invitationId: sent.invitationId });
-    expect(await getInvitation(db, sent.invitationId)).toMatchObject({
+    expect(await db.invitations.get(sent.invitationId)).toMatchObject({
       status: 'pending',
       epoch: 1,
       sentAt: [T0 + DAY],
@@ -160,17 +157,17 @@ describe('transitions on stored invitations', () => {
     ok(await endRelationship(db, id));
     const types = (await customerTimeline(db, customerId)).map((e) => e.type);
     expect(types).toEqual(['sent', 'follow-up', 'accepted', 'admin-access', 'removed']);
-    expect(await getInvitation(db, id)).toMatchObject({ status: 'removed', adminAccessRemoved: true });
+    expect(await db.invitations.get(id)).toMatchObject({ status: 'removed', adminAccessRemoved: true });
   });
 
   it('returns the refusal of an invalid transition and writes nothing', async () => {
     const { db } = ctx;
     const { invitationId: id } = ok(await recordSend(db, SEND));
-    expect(await endRelationship(db, id)).toMatchObject({ ok: false, reason: 'not-accepted' });
-    expect(await reopen(db, id)).toMatchObject({ ok: false, reason: 'not-accepted' });
+    expect(await endRelationship(db, id)).toMatchObject({ ok: false, problems: [{ code: 'not-accepted' }] });
+    expect(await reopen(db, id)).toMatchObject({ ok: false, problems: [{ code: 'not-accepted' }] });
     expect(await act(db, 'no-such-id', { kind: 'withdraw' })).toMatchObject({
       ok: false,
-      reason: 'not-found',
+      problems: [{ code: 'not-found' }],
     });
     expect(await db.events.count()).toBe(1);
   });
@@ -181,7 +178,7 @@ describe('transitions on stored invitations', () => {
     const add = vi.spyOn(db.events, 'add').mockRejectedValueOnce(new Error('disk full'));
     await rejection(markAccepted(db, id));
     add.mockRestore();
-    expect((await getInvitation(db, id))?.status).toBe('pending');
+    expect((await db.invitations.get(id))?.status).toBe('pending');
     expect(await db.events.count()).toBe(1);
   });
 
@@ -192,13 +189,13 @@ describe('transitions on stored invitations', () => {
     ok(await withdraw(db, b.invitationId));
     const accepted = await bulkMarkAccepted(db, [a.invitationId, b.invitationId, 'missing']);
     expect(accepted.changed).toEqual([a.invitationId]);
-    expect(accepted.rejected.map((r) => `${r.id}:${r.reason}`)).toEqual([
+    expect(accepted.rejected.map((r) => `${r.id}:${r.code}`)).toEqual([
       `${b.invitationId}:not-pending`,
       'missing:not-found',
     ]);
     const removed = await bulkMarkRemoved(db, [a.invitationId]);
     expect(removed.changed).toEqual([a.invitationId]);
-    expect((await getInvitation(db, a.invitationId))?.status).toBe('removed');
+    expect((await db.invitations.get(a.invitationId))?.status).toBe('removed');
     expect(await db.events.count()).toBe(5);
   });
 });
@@ -247,11 +244,11 @@ describe('undoLast', () => {
     advance(DAY);
     ok(await markAccepted(db, id));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, reason: 'undo-expired' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, problems: [{ code: 'undo-expired' }] });
     ok(await reopen(db, id));
     advance(500);
     expect(ok(await undoLast(db, id)).invitation).toMatchObject({ status: 'accepted', epoch: 1 });
-    expect(await undoLast(db, id)).toMatchObject({ ok: false, reason: 'nothing-to-undo' });
-    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await undoLast(db, id)).toMatchObject({ ok: false, problems: [{ code: 'nothing-to-undo' }] });
+    expect(await undoLast(db, 'missing')).toMatchObject({ ok: false, problems: [{ code: 'not-found' }] });
   });
 });

@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { customerTable } from '../../src/db/backup';
-import { addCustomer } from '../../src/db/customers';
+import { customerTable } from '../../src/db/customer-table';
 import { recordSend } from '../../src/db/invitations';
 import { customersByIds, firstCustomerRows, recordCounts } from '../../src/db/options-queries';
-import { GDAP_LINK, ok, useDb } from './support';
+import { addCustomer, GDAP_LINK, ok, useDb } from './support';
 
 const ctx = useDb();
 

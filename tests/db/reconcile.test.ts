@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCustomerExport } from '../../src/core/reconcile';
 import { transition } from '../../src/core/status';
-import { addCustomer, deleteCustomers, newCustomer } from '../../src/db/customers';
+import { deleteCustomers, newCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { invitationOf, recordSend, withdraw } from '../../src/db/invitations';
 import { countPending } from '../../src/db/pending';
 import { applyReconcile, planFromExport } from '../../src/db/reconcile';
-import { advance, ok, T0, useDb } from './support';
+import { addCustomer, advance, ok, T0, useDb } from './support';
 
 const ctx = useDb();
 
@@ -135,7 +135,7 @@ describe('reconcile against the database', () => {
     ok(await withdraw(db, s.contoso.invitationId));
     const result = await applyReconcile(db, plan);
     expect(result.accepted).toBe(1);
-    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, reason: 'not-pending' })]);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 0, code: 'not-pending' })]);
   });
 
   it('plans the same when the export is small against the table (index lookups, not a full read)', async () => {
@@ -192,7 +192,7 @@ describe('reconcile against the database', () => {
     ok(await withdraw(db, 'inv-x'));
     await deleteCustomers(db, ['y']);
     const result = await applyReconcile(db, plan, { chunkSize: 1 });
-    expect(result.skipped.map((x) => [x.rowIndex, x.reason])).toEqual([
+    expect(result.skipped.map((x) => [x.rowIndex, x.code])).toEqual([
       [0, 'not-pending'],
       [1, 'not-found'],
       [2, 'not-pending'],
@@ -207,7 +207,7 @@ describe('reconcile against the database', () => {
     const plan = await planFromExport(db, parseCustomerExport(EXPORT).rows);
     await deleteCustomers(db, [s.fabrikam.customerId]);
     const result = await applyReconcile(db, plan);
-    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 1, reason: 'not-found' })]);
+    expect(result.skipped).toEqual([expect.objectContaining({ rowIndex: 1, code: 'not-found' })]);
     expect(result).toMatchObject({ accepted: 1, added: 1 });
   });
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCustomerExport } from '../../src/core/reconcile';
 import { type Invitation, type InvitationEvent, transition } from '../../src/core/status';
 import { newCustomer } from '../../src/db/customers';
-import { type CustomerRow, newId } from '../../src/db/db';
+import type { CustomerRow } from '../../src/db/db';
 import { addEvents } from '../../src/db/events';
+import { newId } from '../../src/db/ids';
 import { countOverdue, countPending, pendingList } from '../../src/db/pending';
 import { applyReconcile, planFromExport } from '../../src/db/reconcile';
 import { T0, useDb } from './support';
@@ -33,7 +34,7 @@ async function seed(): Promise<void> {
       },
       at,
     );
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(r.problems[0]?.code);
     customers.push(c);
     invitations.push(r.invitation);
     events.push(r.event);

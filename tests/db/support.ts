@@ -1,8 +1,13 @@
 /** Shared set-up for database tests: a fresh database per test and a clock the test moves by hand. */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
-import { setClock } from '../../src/db/clock';
-import { createDb, type ResellerDb } from '../../src/db/db';
+import { checkCustomer } from '../../src/core/customer';
+import { InvalidInputError } from '../../src/core/problem';
+import { type InvitationStatus, STATUS_ORDER } from '../../src/core/status';
+import { now, setClock } from '../../src/db/clock';
+import { type CustomerFields, newCustomer } from '../../src/db/customers';
+import { type CustomerRow, createDb, type ResellerDb } from '../../src/db/db';
+import { byStatus } from '../../src/db/invitations';
 
 export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 export const DAY = 86_400_000;
@@ -47,4 +52,25 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
 export function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
   return r as Extract<T, { ok: true }>;
+}
+
+/** Adds a customer as a form would: checked first (invalid fields throw InvalidInputError, nothing is written). */
+export async function addCustomer(db: ResellerDb, fields: CustomerFields): Promise<CustomerRow> {
+  const problems = checkCustomer(fields);
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  const row = newCustomer(fields, now());
+  await db.customers.add(row);
+  return row;
+}
+
+/** Invitations per status; every invitation is in [status+lastSentAt] (lastSentAt is 0 when never sent). */
+export async function countByStatus(db: ResellerDb): Promise<Record<InvitationStatus, number>> {
+  const statuses = Object.keys(STATUS_ORDER) as InvitationStatus[];
+  const counts = await Promise.all(statuses.map((s) => byStatus(db, s, 'lastSentAt').count()));
+  return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<InvitationStatus, number>;
+}
+
+/** Invitations accepted at or after `since` and still accepted. */
+export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
+  return byStatus(db, 'accepted', 'acceptedAt', since).count();
 }

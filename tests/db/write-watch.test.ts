@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '../../src/core/profile';
-import { addCustomer } from '../../src/db/customers';
 import { createDb, type ResellerDb } from '../../src/db/db';
 import { saveProfile, saveTemplate } from '../../src/db/settings';
 import { saveTrackingSettings } from '../../src/db/tracking-settings';
 import { watchWrites } from '../../src/db/write-watch';
+import { addCustomer } from './support';
 
 const T = '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b';
 let db: ResellerDb;

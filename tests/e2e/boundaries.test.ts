@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../src/sync/engine';
-import { MemoryLocalStore } from '../../src/sync/memory-store';
+import { MemoryLocalStore } from '../sync/memory-store';
 import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/chromium';
 
 const TENANT = '4f1a2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';

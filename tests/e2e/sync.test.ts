@@ -5,10 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncRecord } from '../../src/core/merge';
+import type { SyncRecord } from '../../src/core/sync-merge';
 import { decodeShard, parseKey } from '../../src/sync/codec';
 import { SyncEngine } from '../../src/sync/engine';
-import { MemoryLocalStore } from '../../src/sync/memory-store';
+import { MemoryLocalStore } from '../sync/memory-store';
 import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/chromium';
 
 const POPUP = 'src/popup/index.html';

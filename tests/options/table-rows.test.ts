@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerWords } from '../../src/core/customer';
 import { normaliseCompanyName } from '../../src/core/reconcile';
 import { DAY, type Invitation, transition } from '../../src/core/status';
-import type { CustomerTableRow } from '../../src/db/backup';
+import type { CustomerTableRow } from '../../src/db/customer-table';
 import { searchCustomerIds } from '../../src/db/customers';
 import type { CustomerRow } from '../../src/db/db';
 import {
@@ -52,14 +52,14 @@ function sent(customerId: string, daysAgo: number, type: 'reseller' | 'gdap' = '
     },
     NOW - daysAgo * DAY,
   );
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problems[0]?.message);
   return r.invitation;
 }
 
 function then(inv: Invitation, kind: 'accept' | 'withdraw' | 'end', daysAgo: number): Invitation {
   const action = kind === 'accept' ? { kind, source: 'manual' as const } : { kind };
   const r = transition(inv, action, NOW - daysAgo * DAY);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problems[0]?.message);
   return r.invitation;
 }
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/core/hlc';
-import { mergeRecords, recordKey, type SyncRecord } from '../../src/core/merge';
-import { newId } from '../../src/db/db';
+import { formatHlc } from '../../src/core/sync-clock';
+import { mergeRecords, recordFingerprint, type SyncRecord } from '../../src/core/sync-merge';
+import { newId } from '../../src/db/ids';
 import {
   ALPHABET85,
   decodeShard,
@@ -55,7 +55,8 @@ describe('shard codec', () => {
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     const byId = new Map(decoded.value.map((r) => [r.id, r]));
-    for (const r of [a, b, inv]) expect(recordKey(byId.get(r.id) as SyncRecord)).toBe(recordKey(r));
+    for (const r of [a, b, inv])
+      expect(recordFingerprint(byId.get(r.id) as SyncRecord)).toBe(recordFingerprint(r));
     expect(byId.get('c2')?.fields.email).toBeUndefined();
   });
 
@@ -70,10 +71,12 @@ describe('shard codec', () => {
     ];
     const value = encodeShard(records);
     const decoded = decodeShard(value);
-    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    expect(decoded.ok && decoded.value.map(recordFingerprint).sort()).toEqual(
+      records.map(recordFingerprint).sort(),
+    );
     const upper = [customer('a', { tenantId: g1.toUpperCase() }), customer('b', { tenantId: g2 })];
     const back = decodeShard(encodeShard(upper));
-    expect(back.ok && back.value.map(recordKey).sort()).toEqual(upper.map(recordKey).sort());
+    expect(back.ok && back.value.map(recordFingerprint).sort()).toEqual(upper.map(recordFingerprint).sort());
     expect(JSON.stringify(encodeRecords(records).t.c?.v)).toContain('"g":');
   });
 
@@ -87,7 +90,9 @@ describe('shard codec', () => {
     const payload = encodeRecords(records.slice(0, 2));
     expect(payload.t.c?.i).toHaveProperty('g');
     const decoded = decodeShard(encodeShard(records));
-    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    expect(decoded.ok && decoded.value.map(recordFingerprint).sort()).toEqual(
+      records.map(recordFingerprint).sort(),
+    );
   });
 
   it('round-trips any records (property-based)', () => {
@@ -131,7 +136,7 @@ describe('shard codec', () => {
         const decoded = decodeShard(encodeShard(records));
         expect(decoded.ok).toBe(true);
         if (!decoded.ok) return;
-        const key = (rs: SyncRecord[]) => rs.map((r) => recordKey(mergeRecords(r, r))).sort();
+        const key = (rs: SyncRecord[]) => rs.map((r) => recordFingerprint(mergeRecords(r, r))).sort();
         expect(key(decoded.value)).toEqual(key(records));
       }),
       { numRuns: 300 },
@@ -166,7 +171,9 @@ describe('shard codec', () => {
     const json = JSON.stringify({ v: 1, ...encodeRecords(records) });
     const v1 = `z1:${Buffer.from(deflateSync(strToU8(json), { level: 9 })).toString('base64')}`;
     const decoded = decodeShard(v1);
-    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    expect(decoded.ok && decoded.value.map(recordFingerprint).sort()).toEqual(
+      records.map(recordFingerprint).sort(),
+    );
   });
 
   it('writes times relative to their field clocks, exactly, lists as successive differences', () => {
@@ -188,11 +195,13 @@ describe('shard codec', () => {
     expect(column('changedAt')).toEqual({ t: [92, null, 5, null] });
     expect(column('createdAt')).toEqual([T + 10, T + 20, T + 30, 'not a time']); // not all times: as they are
     const decoded = decodeShard(encodeShard(records));
-    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    expect(decoded.ok && decoded.value.map(recordFingerprint).sort()).toEqual(
+      records.map(recordFingerprint).sort(),
+    );
     const times = [stamped('a', 10, { createdAt: T + 10, sentAt: [T - 5, T + 10] })];
     expect(encodeRecords(times).t.i?.v).toEqual([{ t: [0] }, { t: [[-15, 15]] }]);
     const back = decodeShard(encodeShard(times));
-    expect(back.ok && back.value.map(recordKey)).toEqual(times.map(recordKey));
+    expect(back.ok && back.value.map(recordFingerprint)).toEqual(times.map(recordFingerprint));
   });
 
   it('keeps tiny payloads as plain JSON when that is smaller by Chromium’s count', () => {
@@ -307,7 +316,9 @@ describe('ids', () => {
   it('12-char ids and UUID ids (made before) round-trip in one shard', () => {
     const records = [customer(newId()), customer('3f2504e0-4f89-41d3-9a0c-0305e82c3301'), customer(newId())];
     const decoded = decodeShard(encodeShard(records));
-    expect(decoded.ok && decoded.value.map(recordKey).sort()).toEqual(records.map(recordKey).sort());
+    expect(decoded.ok && decoded.value.map(recordFingerprint).sort()).toEqual(
+      records.map(recordFingerprint).sort(),
+    );
   });
 });
 
@@ -330,7 +341,7 @@ describe('device key', () => {
     expect(decoded.ok).toBe(true);
     if (decoded.ok) {
       expect(decoded.value.seen).toEqual(doc.seen);
-      expect(decoded.value.pend.map(recordKey)).toEqual(doc.pend.map(recordKey));
+      expect(decoded.value.pend.map(recordFingerprint)).toEqual(doc.pend.map(recordFingerprint));
     }
     expect(decodeDevice(packBlob({ v: 1, at: 'x' }))).toEqual({ ok: false, problem: 'corrupt' });
   });

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/core/hlc';
-import { isAlive, type SyncRecord, statusRank } from '../../src/core/merge';
+import { statusRank } from '../../src/core/invitation';
+import { formatHlc } from '../../src/core/sync-clock';
 import { isEmptyPlan, planDedupe } from '../../src/core/sync-dedupe';
+import { isAlive, type SyncRecord } from '../../src/core/sync-merge';
 import { Fleet } from './harness';
 
 const T = Date.UTC(2026, 10, 1);

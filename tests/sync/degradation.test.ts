@@ -3,9 +3,9 @@
  * "Tombstones and their collection").
  */
 import { describe, expect, it } from 'vitest';
-import { isAlive } from '../../src/core/merge';
+import { isAlive } from '../../src/core/sync-merge';
+import { needsAttention } from '../../src/core/sync-status';
 import { CHROME_LIMITS, OUR_LIMITS, totalBytes } from '../../src/sync/quota';
-import { needsAttention } from '../../src/sync/status';
 import { type Device, Fleet } from './harness';
 import { realisticStore } from './realistic';
 

@@ -8,7 +8,13 @@ import 'fake-indexeddb/auto';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive, mergeRecords, recordKey, type SyncRecord, sameRecord } from '../../src/core/merge';
+import {
+  isAlive,
+  mergeRecords,
+  recordFingerprint,
+  type SyncRecord,
+  sameRecord,
+} from '../../src/core/sync-merge';
 import { setClock } from '../../src/db/clock';
 import { toRow } from '../../src/db/customers';
 import { createDb, type ResellerDb } from '../../src/db/db';
@@ -206,7 +212,7 @@ describe('sync properties with real Dexie over fake-indexeddb', () => {
       fc.asyncProperty(scheduleArb, async (schedule) => {
         const { devices, edits, deleted } = await execute(schedule);
         const states = await Promise.all(devices.map(state));
-        const text = (m: Map<string, SyncRecord>) => [...m.values()].map(recordKey).sort().join('\n');
+        const text = (m: Map<string, SyncRecord>) => [...m.values()].map(recordFingerprint).sort().join('\n');
         const first = states[0] as Map<string, SyncRecord>;
         for (const other of states) expect(text(other)).toBe(text(first));
         for (const e of edits) {

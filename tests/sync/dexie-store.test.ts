@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { MERGED_FIELD } from '../../src/core/merge';
 import { EMPTY_PROFILE } from '../../src/core/profile';
 import { planDedupe } from '../../src/core/sync-dedupe';
-import { addCustomer, deleteCustomers, searchCustomers, updateCustomer } from '../../src/db/customers';
+import { MERGED_FIELD } from '../../src/core/sync-merge';
+import { deleteCustomers, searchCustomers, updateCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { markAccepted, recordSend, type SendInput } from '../../src/db/invitations';
 import { pendingList } from '../../src/db/pending';
 import { saveProfile } from '../../src/db/settings';
 import { DexieLocalStore } from '../../src/sync/dexie-store';
-import { advance, ok, T0, useDb } from '../db/support';
+import { addCustomer, advance, ok, T0, useDb } from '../db/support';
 
 const ctx = useDb();
 const SEND: SendInput = {

@@ -3,7 +3,7 @@
  * sign-in, over quota.
  */
 import { describe, expect, it } from 'vitest';
-import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/sync-merge';
 import { encodeShard } from '../../src/sync/codec';
 import { CHROME_LIMITS, totalBytes } from '../../src/sync/quota';
 import { rng } from './fake-cloud';

@@ -3,12 +3,12 @@
  * what the scenario tests and the property tests drive. Edits go through the store as the Dexie middleware would
  * (ticking the HLC) and then ping the engine as a page would.
  */
-import type { SyncRecord, SyncTable } from '../../src/core/merge';
-import { recordKey } from '../../src/core/merge';
+import type { SyncRecord, SyncTable } from '../../src/core/sync-merge';
+import { recordFingerprint } from '../../src/core/sync-merge';
 import { type EngineOptions, SyncEngine } from '../../src/sync/engine';
-import { MemoryLocalStore } from '../../src/sync/memory-store';
 import type { FakeBrowser, FakeContext } from './fake-browser';
 import { type CloudOptions, FakeCloud } from './fake-cloud';
+import { MemoryLocalStore } from './memory-store';
 import { VirtualTime } from './virtual-time';
 
 export interface Device {
@@ -121,7 +121,7 @@ export class Fleet {
 
   /** Canonical text of a device's records (for convergence checks). */
   static state(device: Device): string {
-    return [...device.store.records.values()].map(recordKey).sort().join('\n');
+    return [...device.store.records.values()].map(recordFingerprint).sort().join('\n');
   }
 
   converged(): boolean {

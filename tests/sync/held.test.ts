@@ -3,8 +3,8 @@
  * than 7 days ahead, unconfirmed mass deletions; and what still goes on meanwhile.
  */
 import { describe, expect, it } from 'vitest';
-import { formatHlc, MAX_AHEAD_MS, MAX_PT, parseHlc } from '../../src/core/hlc';
-import { isAlive, type SyncRecord } from '../../src/core/merge';
+import { formatHlc, MAX_AHEAD_MS, MAX_PT, parseHlc } from '../../src/core/sync-clock';
+import { isAlive, type SyncRecord } from '../../src/core/sync-merge';
 import { encodeShard } from '../../src/sync/codec';
 import { encodeDevice } from '../../src/sync/device';
 import { advanceClock } from '../../src/sync/local-store';

@@ -9,9 +9,15 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCustomer } from '../../src/core/customer-record';
-import { formatHlc, MAX_PT } from '../../src/core/hlc';
 import { parseInvitation } from '../../src/core/invitation-record';
-import { mergeRecords, type SyncRecord, type SyncTable, sameRecord } from '../../src/core/merge';
+import { formatHlc, MAX_PT } from '../../src/core/sync-clock';
+import {
+  mergeRecords,
+  type SyncRecord,
+  type SyncTable,
+  sameRecord,
+  tableIdKey,
+} from '../../src/core/sync-merge';
 import { setClock } from '../../src/db/clock';
 import { toRow } from '../../src/db/customers';
 import { createDb, type ResellerDb } from '../../src/db/db';
@@ -22,7 +28,6 @@ import { decodeShard, encodeShard } from '../../src/sync/codec';
 import { syncOnce } from '../../src/sync/cycle';
 import { encodeDevice } from '../../src/sync/device';
 import { DexieLocalStore } from '../../src/sync/dexie-store';
-import { refKey } from '../../src/sync/local-store';
 
 const RUNS = Number(process.env.SYNC_HOSTILE_RUNS ?? 40);
 const T = Date.UTC(2026, 10, 1);
@@ -143,7 +148,7 @@ describe('hostile records to sync apply', () => {
       fc.asyncProperty(scenarioArb, async (s) => {
         const db = await seeded();
         const store = new DexieLocalStore(db);
-        const before = new Map((await store.readAll()).map((r) => [refKey(r), r]));
+        const before = new Map((await store.readAll()).map((r) => [tableIdKey(r), r]));
         const forged = s.records.map(build);
         if (s.massDelete) {
           const clock = formatHlc({ pt: T + 60_000, c: 0, node: 'Evil01' }); // later than every stored edit
@@ -165,7 +170,7 @@ describe('hostile records to sync apply', () => {
         expect(result.status.state).not.toBe('unavailable');
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
-        const after = new Map((await store.readAll()).map((r) => [refKey(r), r]));
+        const after = new Map((await store.readAll()).map((r) => [tableIdKey(r), r]));
         for (const [key, old] of before) {
           const now = after.get(key);
           expect(now, key).toBeDefined();

@@ -3,8 +3,8 @@
  * uninstall, versions.
  */
 import { describe, expect, it } from 'vitest';
-import { parseHlc } from '../../src/core/hlc';
-import type { SyncRecord } from '../../src/core/merge';
+import { parseHlc } from '../../src/core/sync-clock';
+import type { SyncRecord } from '../../src/core/sync-merge';
 import { decodeShard, encodeShard, packBlob } from '../../src/sync/codec';
 import { Fleet } from './harness';
 

@@ -2,10 +2,12 @@
  * Realistic synced data for the benchmark and the degradation tests: customers with company, contact, email,
  * domain, tenant GUID, language and a short note, each with one reseller invitation (status, 1–3 send times),
  * in the shape of the tracking model (src/core/customer.ts, src/core/invitation.ts), with ids made the way `newId()`
- * (src/db/db.ts) makes them: 12 base62 characters. Tenant ids stay GUIDs (they are Microsoft's).
+ * (src/db/ids.ts) makes them: 12 base62 characters. Tenant ids stay GUIDs (they are Microsoft's).
  */
-import { MemoryLocalStore } from '../../src/sync/memory-store';
+
+import { BASE62 } from '../../src/core/random-id';
 import { rng } from './fake-cloud';
+import { MemoryLocalStore } from './memory-store';
 import { T0 } from './virtual-time';
 
 const DAY = 86_400_000;
@@ -27,8 +29,6 @@ const STATUSES = 'pending pending accepted accepted accepted withdrawn removed'.
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** An id as `newId()` makes them (12 base62 characters), from a seeded source. */
 function newId(random: () => number): string {

@@ -4,11 +4,9 @@
  * uninstall, clocks are skewed, and the network delays, reorders, duplicates and drops deliveries.
  */
 import fc from 'fast-check';
-import { formatHlc, hlcNode } from '../../src/core/hlc';
-import { isAlive, mergeRecords, type SyncRecord, sameRecord } from '../../src/core/merge';
-import { maxInWindow } from '../../src/sync/budget';
+import { formatHlc, hlcNode } from '../../src/core/sync-clock';
+import { isAlive, mergeRecords, type SyncRecord, sameRecord, tableIdKey } from '../../src/core/sync-merge';
 import { encodeDevice } from '../../src/sync/device';
-import { refKey } from '../../src/sync/local-store';
 import { OUR_LIMITS } from '../../src/sync/quota';
 import type { CloudOptions } from './fake-cloud';
 import { type Device, Fleet } from './harness';
@@ -264,17 +262,17 @@ export function violations(out: Outcome): string | undefined {
   const { fleet } = out;
   const live = fleet.live();
   if (!fleet.converged()) return 'devices did not converge';
-  const final = new Map([...(live[0]?.store.records.values() ?? [])].map((r) => [refKey(r), r]));
+  const final = new Map([...(live[0]?.store.records.values() ?? [])].map((r) => [tableIdKey(r), r]));
   for (const e of out.edits) {
     if (!protectedEdit(out, e)) continue;
-    const now = final.get(refKey(e.snapshot));
-    if (!now) return `edit lost with its record: ${refKey(e.snapshot)}`;
+    const now = final.get(tableIdKey(e.snapshot));
+    if (!now) return `edit lost with its record: ${tableIdKey(e.snapshot)}`;
     if (!sameRecord(mergeRecords(now, e.snapshot), now)) return `edit lost: ${JSON.stringify(e.snapshot)}`;
   }
   for (const key of out.created) if (!final.has(key)) return `record vanished: ${key}`;
   for (const [key, r] of final) {
     // A forged tombstone may stand on a record no honest browser made (nothing lost), or on one kept alive.
-    const made = out.edits.some((e) => refKey(e.snapshot) === key);
+    const made = out.edits.some((e) => tableIdKey(e.snapshot) === key);
     const forged = out.hostile && hlcNode(r.deleted ?? '') === EVIL && (isAlive(r) || !made);
     if (r.deleted && !out.deleted.has(key) && !forged) return `tombstone nobody made: ${key}`;
   }
@@ -282,7 +280,7 @@ export function violations(out: Outcome): string | undefined {
     for (const [key, r] of final) {
       if (Object.values(r.clocks).some((c) => hlcNode(c) === EVIL))
         return `a forged edit was applied: ${key}`;
-      const made = out.edits.some((e) => refKey(e.snapshot) === key);
+      const made = out.edits.some((e) => tableIdKey(e.snapshot) === key);
       if (made && !isAlive(r) && !out.deleted.has(key)) return `deleted by the misbehaving browser: ${key}`;
     }
     // Every browser lists what reached them (Firefox's first sync of a browser with no parent drops its keys).
@@ -318,4 +316,16 @@ function protectedEdit(out: Outcome, e: Edit): boolean {
   const key = `d:${d.store.deviceId}`;
   const wrote = d.browser.calls.filter((c) => !c.error && c.at > e.at && c.keys.includes(key));
   return wrote.some((w) => d.browser.commits.some((c) => c.at >= w.at && c.keys.includes(key)));
+}
+
+/** The largest number of calls in any window of `windowMs`: what the budget property checks. */
+function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
 }

@@ -1,15 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { UNDO_WINDOW_MS } from '../../src/core/status';
-import { getInvitation, markAccepted } from '../../src/db/invitations';
+import { markAccepted } from '../../src/db/invitations';
 import { EMPTY_GDAP } from '../../src/ui/invite/draft';
 import {
+  formFingerprint,
+  type RecordOutcome,
   type RecordRequest,
   recordInvitation,
-  recordKey,
   requestFor,
   type SentForm,
-  undoRecord,
+  undoRecordedSend,
 } from '../../src/ui/invite/record';
 import { advance, DAY, GDAP_LINK, ok, T0, useDb } from '../db/support';
 
@@ -31,7 +32,7 @@ describe('recordInvitation', () => {
     advance(DAY);
     const again = ok(await recordInvitation(ctx.db, { ...COPY, channel: 'mailto', company: 'Contoso' }));
     expect(again).toEqual({ ok: true, action: 'resend', invitationId: first.invitationId });
-    const inv = await getInvitation(ctx.db, first.invitationId);
+    const inv = await ctx.db.invitations.get(first.invitationId);
     expect(inv).toMatchObject({ status: 'pending', sentAt: [T0, T0 + DAY], channel: 'mailto' });
   });
 
@@ -47,7 +48,7 @@ describe('recordInvitation', () => {
   it('records a GDAP request with its link, roles and duration', async () => {
     const gdap = { link: GDAP_LINK, roles: 'Helpdesk Administrator', duration: '730 days' };
     const sent = ok(await recordInvitation(ctx.db, { ...COPY, linkType: 'gdap', gdap }));
-    expect(await getInvitation(ctx.db, sent.invitationId)).toMatchObject({
+    expect(await ctx.db.invitations.get(sent.invitationId)).toMatchObject({
       type: 'gdap',
       gdapLink: GDAP_LINK,
       gdapRoles: 'Helpdesk Administrator',
@@ -55,36 +56,42 @@ describe('recordInvitation', () => {
     });
   });
 
-  it('returns invalid fields as findings and a refused transition as its reason, writing nothing', async () => {
+  it('returns invalid fields and a refused transition as its problems, writing nothing', async () => {
+    const codes = (r: RecordOutcome) => (r.ok ? [] : r.problems.map((p) => p.code));
     const bad = await recordInvitation(ctx.db, { ...COPY, email: 'not an email' });
-    expect(bad).toMatchObject({ ok: false, reason: 'invalid-input' });
-    expect(!bad.ok && bad.findings.map((f) => f.code)).toEqual(['invalid-email']);
+    expect(bad).toMatchObject({ ok: false });
+    expect(codes(bad)).toEqual(['invalid-email']);
 
     const sent = ok(await recordInvitation(ctx.db, COPY));
     ok(await markAccepted(ctx.db, sent.invitationId));
-    expect(await recordInvitation(ctx.db, COPY)).toMatchObject({ ok: false, reason: 'already-accepted' });
+    const again = await recordInvitation(ctx.db, COPY);
+    expect(again).toMatchObject({ ok: false });
+    expect(codes(again)).toEqual(['already-accepted']);
     const followUp = await recordInvitation(ctx.db, { ...COPY, followUpOf: sent.invitationId });
-    expect(followUp).toMatchObject({ ok: false, reason: 'not-pending', findings: [] });
+    expect(followUp).toMatchObject({ ok: false });
+    expect(codes(followUp)).toEqual(['not-pending']);
   });
 });
 
-describe('undoRecord', () => {
+describe('undoRecordedSend', () => {
   it('removes a just-recorded send within the window, and refuses after it', async () => {
     const sent = ok(await recordInvitation(ctx.db, COPY));
-    expect(await undoRecord(ctx.db, sent.invitationId)).toBeUndefined();
-    expect(await getInvitation(ctx.db, sent.invitationId)).toBeUndefined();
+    expect(await undoRecordedSend(ctx.db, sent.invitationId)).toBeUndefined();
+    expect(await ctx.db.invitations.get(sent.invitationId)).toBeUndefined();
 
     const again = ok(await recordInvitation(ctx.db, COPY));
     advance(UNDO_WINDOW_MS + 1);
-    expect(await undoRecord(ctx.db, again.invitationId)).toMatchObject({ reason: 'undo-expired' });
+    expect(await undoRecordedSend(ctx.db, again.invitationId)).toMatchObject({
+      problems: [{ code: 'undo-expired' }],
+    });
   });
 });
 
-describe('recordKey', () => {
+describe('formFingerprint', () => {
   it('is the same for the same form up to case and spaces, different otherwise', () => {
-    const a = recordKey({ company: 'Contoso ', email: 'Alex@Contoso.com', link: undefined });
-    expect(recordKey({ company: 'contoso', email: 'alex@contoso.com', link: '' })).toBe(a);
-    expect(recordKey({ company: 'contoso', email: 'dana@contoso.com', link: '' })).not.toBe(a);
+    const a = formFingerprint({ company: 'Contoso ', email: 'Alex@Contoso.com', link: undefined });
+    expect(formFingerprint({ company: 'contoso', email: 'alex@contoso.com', link: '' })).toBe(a);
+    expect(formFingerprint({ company: 'contoso', email: 'dana@contoso.com', link: '' })).not.toBe(a);
   });
 });
 

@@ -4,9 +4,9 @@
  * renew stops the checks (tokens dropped, "sign in again" shown) until the partner signs in.
  */
 import type { ConnectStatus, Proposal, SessionTokens } from '../../core/connect-state';
-import type { ExportRow } from '../../core/customer-export';
 import type { GdapRelationship } from '../../core/gdap';
 import { resellerRows } from '../../core/partner-center';
+import type { ExportRow } from '../../core/partner-center-export';
 import type { Parsed, Problem } from '../../core/problem';
 import { needsSignIn, type Resource } from '../../core/sign-in';
 import type { CheckResult } from '../../db/partner-center';

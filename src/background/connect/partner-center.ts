@@ -4,8 +4,9 @@
  * (https://learn.microsoft.com/partner-center/developer/get-a-list-of-customers). Nothing is kept unless every
  * page reads.
  */
-import type { ExportRow } from '../../core/customer-export';
+
 import { CUSTOMER_PAGE_SIZE, CUSTOMER_PAGES_MAX, parseCustomerPage } from '../../core/partner-center';
+import type { ExportRow } from '../../core/partner-center-export';
 import type { Parsed } from '../../core/problem';
 import { getJson } from './api';
 import type { Net } from './net';

@@ -56,7 +56,7 @@ export function TemplateEditor({ profile }: { profile: PartnerProfile }) {
       <div id={describedBy('tpl')} aria-live="polite">
         <p class="hint">{t('placeholdersHint', PLACEHOLDERS.map((p) => `{{${p}}}`).join(' '))}</p>
         {problems.map((p) => (
-          <p class="problem" key={`${p.where}-${p.code}-${p.placeholder ?? ''}`} data-code={p.code}>
+          <p class="problem" key={`${p.field}-${p.code}-${p.message}`} data-code={p.code}>
             {p.message}
           </p>
         ))}

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import { now } from '../../db/clock';
 import { db } from '../../db/db';
-import { markAccepted } from '../../db/invitations';
+import { markAccepted, undoLast } from '../../db/invitations';
 import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
-import { errorText } from '../../ui/findings';
-import { undoRecord } from '../../ui/invite/record';
+import { errorText, problemsText } from '../../ui/findings';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
-import { refusalText } from '../../ui/invite/useRecorder';
 import { useLive } from '../../ui/useLive';
 import { rowFacts } from '../facts';
 import type { Glance } from '../glance';
@@ -36,13 +34,12 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
       return;
     }
     if (!done.ok) {
-      show({ text: refusalText(done) }, null);
+      show({ text: problemsText(done.problems) }, null);
       return;
     }
     const undo = async () => {
-      const refused = await undoRecord(db, invitation.id);
-      if (refused) return refusalText(refused);
-      return undefined;
+      const undone = await undoLast(db, invitation.id);
+      return undone.ok ? undefined : problemsText(undone.problems);
     };
     show({ text: t('markedAccepted', customer.companyName), undo });
   };

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/types';
+import type { Problem } from '../../core/problem';
 import { t } from '../../platform';
 import { describedBy, Field } from '../Field';
 
@@ -12,7 +12,7 @@ export const EMPTY_CUSTOMER: CustomerForm = { company: '', contact: '', email: '
 
 interface Props {
   customer: CustomerForm;
-  problems: Finding[];
+  problems: Problem[];
   edit: (patch: Partial<CustomerForm>) => void;
 }
 

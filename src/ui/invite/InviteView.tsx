@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { checkLengths } from '../../core/customer';
 import { checkEmail } from '../../core/email';
+import type { Problem } from '../../core/problem';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../../core/profile';
 import type { SendChannel } from '../../core/status';
-import type { Finding } from '../../core/types';
 import { db } from '../../db/db';
 import { getTemplateOverrides } from '../../db/settings';
 import { t } from '../../platform';
@@ -21,7 +21,7 @@ import { useInviteForm } from './useInviteForm';
 import { useRecorder } from './useRecorder';
 import './invite.css';
 
-const COMPANY_REQUIRED: Finding = {
+const COMPANY_REQUIRED: Problem = {
   field: 'company',
   code: 'required',
   message: 'Enter the customer company.',
@@ -74,7 +74,7 @@ export function InviteView({ profile, onEditProfile, targetTabId, followUp, onCa
     companyName: customer.company,
     contactName: customer.contact,
     email: customer.email,
-  }).map((f) => ({ ...f, field: FORM_FIELD[f.field] ?? f.field }));
+  }).map((f) => ({ ...f, field: FORM_FIELD[f.field ?? ''] ?? f.field }));
   const problems = [
     ...(customer.company.trim() ? [] : [COMPANY_REQUIRED]),
     ...checkEmail(customer.email),

@@ -3,11 +3,13 @@
  * follow-up by blocker, GDAP request), the rendered draft, and the GDAP link's findings. No browser API here, so
  * tests/ui checks them without a page.
  */
+
 import { type FollowUpReason, followUpTemplate, gdapTemplate } from '../../core/followup-templates';
 import { checkLink } from '../../core/link';
+import type { Problem } from '../../core/problem';
 import type { PartnerProfile } from '../../core/profile';
 import { renderDraft } from '../../core/template';
-import type { Draft, Finding, Language, Template } from '../../core/types';
+import type { Draft, Language, Template } from '../../core/types';
 import { effectiveTemplate, type TemplateOverrides } from '../../db/settings';
 
 export type InviteMode = 'reseller' | 'gdap';
@@ -40,11 +42,11 @@ export interface DraftInput {
 export interface GdapCheck {
   /** The trimmed link when it is a GDAP link without problems. */
   link?: string;
-  problems: Finding[];
-  warnings: Finding[];
+  problems: Problem[];
+  warnings: Problem[];
 }
 
-const NOT_GDAP: Finding = {
+const NOT_GDAP: Problem = {
   field: 'gdapLink',
   code: 'not-gdap',
   message:
@@ -61,7 +63,7 @@ const GDAP_ROUTE = /#\/partners\/invitation\/granularadminrelationships/i;
  */
 export function checkGdapLink(text: string): GdapCheck {
   const check = checkLink(text);
-  const field = (f: Finding): Finding => ({ ...f, field: 'gdapLink' });
+  const field = (f: Problem): Problem => ({ ...f, field: 'gdapLink' });
   if (check.ok && check.type === 'gdap') {
     return { link: check.url, problems: [], warnings: check.warnings.map(field) };
   }

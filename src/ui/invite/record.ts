@@ -4,7 +4,7 @@
  * fake-indexeddb.
  */
 
-import { InvalidInputError, type Problem } from '../../core/problem';
+import type { Refused } from '../../core/problem';
 import type { GdapDetails, SendChannel } from '../../core/status';
 import type { Language, LinkType } from '../../core/types';
 import type { ResellerDb } from '../../db/db';
@@ -26,42 +26,30 @@ export interface RecordRequest {
   followUpOf?: string;
 }
 
-export type RecordOutcome =
-  | { ok: true; action: 'send' | 'resend'; invitationId: string }
-  /** `findings` for invalid fields, else a refused transition's `reason`; `message` is core's English text. */
-  | { ok: false; reason: string; message: string; findings: Problem[] };
+/** Recorded, or refused: the invalid fields or the refused transition, each message core's English text. */
+export type RecordOutcome = { ok: true; action: 'send' | 'resend'; invitationId: string } | Refused;
 
 export async function recordInvitation(db: ResellerDb, req: RecordRequest): Promise<RecordOutcome> {
   const { channel, language, linkType, gdap } = req;
-  try {
-    if (req.followUpOf !== undefined) {
-      const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
-      const r = await (await invitations()).act(db, req.followUpOf, action);
-      return r.ok
-        ? { ok: true, action: 'resend', invitationId: r.invitation.id }
-        : { ...r, ok: false, findings: [] };
-    }
-    const r = await (await invitations()).recordSend(db, {
-      companyName: req.company,
-      contactName: req.contact,
-      email: req.email,
-      language,
-      linkType,
-      channel,
-      ...(gdap ? { gdap } : {}),
-    });
-    return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : { ...r, findings: [] };
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    return { ok: false, reason: 'invalid-input', message: error.message, findings: error.problems };
+  if (req.followUpOf !== undefined) {
+    const action = { kind: 'resend', channel, linkType, language, ...(gdap ? { gdap } : {}) } as const;
+    const r = await (await invitations()).act(db, req.followUpOf, action);
+    return r.ok ? { ok: true, action: 'resend', invitationId: r.invitation.id } : r;
   }
+  const r = await (await invitations()).recordSend(db, {
+    companyName: req.company,
+    contactName: req.contact,
+    email: req.email,
+    language,
+    linkType,
+    channel,
+    ...(gdap ? { gdap } : {}),
+  });
+  return r.ok ? { ok: true, action: r.action, invitationId: r.invitationId } : r;
 }
 
 /** Undoes a recorded send; undefined when done, else core's refusal (the 10-second window passed). */
-export async function undoRecord(
-  db: ResellerDb,
-  invitationId: string,
-): Promise<{ reason: string; message: string } | undefined> {
+export async function undoRecordedSend(db: ResellerDb, invitationId: string): Promise<Refused | undefined> {
   const r = await (await invitations()).undoLast(db, invitationId);
   return r.ok ? undefined : r;
 }
@@ -79,8 +67,8 @@ export interface SentForm {
 }
 
 /**
- * What to record for a draft that went out, and the key of that form (see recordKey). `gdapLink` is the checked
- * link: the view sends nothing in GDAP mode without one.
+ * What to record for a draft that went out, and the fingerprint of that form (see formFingerprint). `gdapLink` is
+ * the checked link: the view sends nothing in GDAP mode without one.
  */
 export function requestFor(form: SentForm, channel: SendChannel, gdapLink: string | undefined) {
   const gdap =
@@ -96,7 +84,7 @@ export function requestFor(form: SentForm, channel: SendChannel, gdapLink: strin
     ...(form.followUpOf !== undefined ? { followUpOf: form.followUpOf } : {}),
   };
   const { link, roles, duration } = gdap ?? { link: '', roles: '', duration: '' };
-  const key = recordKey({
+  const key = formFingerprint({
     ...form.customer,
     language: form.language,
     link,
@@ -111,6 +99,6 @@ export function requestFor(form: SentForm, channel: SendChannel, gdapLink: strin
  * What the form looked like when it was last recorded: copying and then opening the same draft in the mail app
  * is one invitation going out, not a send and a re-send.
  */
-export function recordKey(parts: Record<string, string | undefined>): string {
+export function formFingerprint(parts: Record<string, string | undefined>): string {
   return JSON.stringify(Object.entries(parts).map(([k, v]) => [k, v?.trim().toLowerCase() ?? '']));
 }

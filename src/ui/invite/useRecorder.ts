@@ -1,20 +1,9 @@
 import { useRef } from 'preact/hooks';
 import { db } from '../../db/db';
 import { t } from '../../platform';
-import { findingText } from '../findings';
-import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecord } from './record';
+import { problemsText } from '../findings';
+import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecordedSend } from './record';
 import { useNotice } from './UndoNotice';
-
-/** Core's refusal in the UI language when there is a `finding_<reason>` message, else its precise English. */
-export function refusalText(r: { reason: string; message: string }): string {
-  return findingText({ field: '', code: r.reason, message: r.message });
-}
-
-function failureText(outcome: Extract<RecordOutcome, { ok: false }>): string {
-  return outcome.findings.length > 0
-    ? outcome.findings.map((p) => findingText(p)).join(' ')
-    : refusalText(outcome);
-}
 
 /**
  * Records each draft that went out, once per unchanged form, and offers Undo. The draft has already been copied
@@ -29,19 +18,17 @@ export function useRecorder() {
     const outcome = await recordInvitation(db, request).catch(
       (error: unknown): RecordOutcome => ({
         ok: false,
-        reason: 'error',
-        message: String(error),
-        findings: [],
+        problems: [{ code: 'error', message: String(error) }],
       }),
     );
     if (!outcome.ok) {
-      show({ text: t('notRecorded', failureText(outcome)) }, null);
+      show({ text: t('notRecorded', problemsText(outcome.problems)) }, null);
       return;
     }
     recorded.current = key;
     const undo = async () => {
-      const refused = await undoRecord(db, outcome.invitationId);
-      if (refused) return refusalText(refused);
+      const refused = await undoRecordedSend(db, outcome.invitationId);
+      if (refused) return problemsText(refused.problems);
       recorded.current = undefined;
       return undefined;
     };

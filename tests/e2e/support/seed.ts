@@ -20,7 +20,7 @@ export function invitationAfter(steps: [Action, number][]): Invitation {
   let inv: Invitation | undefined;
   for (const [action, at] of steps) {
     const r = transition(inv, action, at);
-    if (!r.ok) throw new Error(`${action.kind}: ${r.message}`);
+    if (!r.ok) throw new Error(`${action.kind}: ${r.problems[0]?.message}`);
     inv = r.invitation;
   }
   if (!inv) throw new Error('no steps');

@@ -78,7 +78,7 @@ export class BackupBuilder {
 
   private apply(current: Invitation | undefined, action: Action, daysAgo: number): void {
     const r = transition(current, action, this.now - daysAgo * DAY);
-    if (!r.ok) throw new Error(`${action.kind}: ${r.message}`);
+    if (!r.ok) throw new Error(`${action.kind}: ${r.problems[0]?.message}`);
     const { previous: _undo, ...invitation } = r.invitation;
     this.invitations.set(invitation.id, invitation);
     this.events.push({ id: `e-${String(++this.seq).padStart(8, '0')}`, ...r.event });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { customersCsv } from '../../../db/backup';
 import { now } from '../../../db/clock';
+import { customersCsv } from '../../../db/customers-csv';
 import { db } from '../../../db/db';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';

@@ -4,7 +4,7 @@ import { importBackup } from '../../../db/backup';
 import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
-import { errorText, findingText } from '../../../ui/findings';
+import { errorText, findingText, problemsText } from '../../../ui/findings';
 import { countText, formatDateTime } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 
@@ -28,8 +28,7 @@ export function ImportCard() {
     const tooLarge = checkBackupSize(file.size);
     if (tooLarge) return setStatus({ text: findingText(tooLarge), error: true });
     const checked = checkBackup(await file.text());
-    if (!checked.ok)
-      return setStatus({ text: checked.findings.map((p) => findingText(p)).join(' '), error: true });
+    if (!checked.ok) return setStatus({ text: problemsText(checked.findings), error: true });
     setPicked({ name: file.name, backup: checked.backup });
     setStatus({ text: '' });
   };

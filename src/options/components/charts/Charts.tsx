@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { funnel, timeToAccept } from '../../../core/charts';
 import type { Invitation, InvitationType } from '../../../core/status';
-import type { CustomerTableRow } from '../../../db/backup';
+import type { CustomerTableRow } from '../../../db/customer-table';
 import { t } from '../../../platform';
 import { AcceptChart } from './AcceptChart';
 import { FunnelChart } from './FunnelChart';

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { UNDO_WINDOW_MS } from '../../../core/status';
-import type { CustomerTableRow } from '../../../db/backup';
+import type { CustomerTableRow } from '../../../db/customer-table';
 import { updateCustomer } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { undoLast } from '../../../db/invitations';
 import { t } from '../../../platform';
-import { errorText } from '../../../ui/findings';
-import { refusalText } from '../../../ui/invite/useRecorder';
+import { errorText, problemsText } from '../../../ui/findings';
 import type { TableRow } from '../../table-rows';
 import { InvitationCard, type RunAction } from './InvitationCard';
 import { Timeline } from './Timeline';
@@ -40,7 +39,7 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
   const run: RunAction = (action, done) => {
     action().then(
       (r) => {
-        if (!r.ok) return setStatus({ text: refusalText(r), error: true });
+        if (!r.ok) return setStatus({ text: problemsText(r.problems), error: true });
         setStatus({ text: done, undo: r.invitation.id });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
@@ -51,7 +50,7 @@ export function CustomerPanel({ entry, rows, onClose }: Props) {
     heading.current?.focus();
     return undoLast(db, id).then(
       (r) => {
-        setStatus(r.ok ? { text: t('undone') } : { text: refusalText(r), error: true });
+        setStatus(r.ok ? { text: t('undone') } : { text: problemsText(r.problems), error: true });
       },
       (error: unknown) => setStatus({ text: errorText(error), error: true }),
     );

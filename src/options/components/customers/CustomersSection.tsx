@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { customerTable } from '../../../db/backup';
 import { now } from '../../../db/clock';
+import { customerTable } from '../../../db/customer-table';
 import { searchCustomerIds } from '../../../db/customers';
 import { db } from '../../../db/db';
 import { firstCustomerRows } from '../../../db/options-queries';

@@ -1,9 +1,9 @@
+import type { Refused } from '../../../core/problem';
 import type { Invitation } from '../../../core/status';
 import { db } from '../../../db/db';
 import {
   type Changed,
   endRelationship,
-  type Failure,
   markAccepted,
   reopen,
   setAdminAccessRemoved,
@@ -15,7 +15,7 @@ import type { TableRow } from '../../table-rows';
 import { StatusPill, typeLabel } from './StatusPill';
 
 /** Runs one transition of the open customer and reports it (the panel offers Undo for 10 seconds). */
-export type RunAction = (action: () => Promise<Changed | Failure>, done: string) => void;
+export type RunAction = (action: () => Promise<Changed | Refused>, done: string) => void;
 
 interface Props {
   row: TableRow & { invitation: Invitation };

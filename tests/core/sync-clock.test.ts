@@ -18,7 +18,7 @@ import {
   SKEW_WARN_MS,
   tick,
   zeroHlc,
-} from '../../src/core/hlc';
+} from '../../src/core/sync-clock';
 
 const NOW = Date.UTC(2026, 10, 1);
 const hlc = (pt: number, c: number, node = 'A1'): Hlc => ({ pt, c, node });

@@ -1,9 +1,10 @@
 /**
- * An in-memory `LocalStore` (docs/sync.md), used
- * by the tests and the benchmark. `edit` and `remove` do what the Dexie change-tracking middleware does inside a
- * write's transaction: tick the HLC and stamp the changed fields (docs/sync.md, "Clocks", docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
+ * An in-memory `LocalStore` (docs/sync.md) for the tests and the benchmark. `edit` and `remove` do what the Dexie
+ * change-tracking middleware does inside a write's transaction: tick the HLC and stamp the changed fields
+ * (docs/sync.md, "Clocks"; docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
  */
-import { formatHlc, parseHlc, tick } from '../core/hlc';
+import { formatHlc, parseHlc, tick } from '../../src/core/sync-clock';
+import type { DedupePlan } from '../../src/core/sync-dedupe';
 import {
   deleteRecord,
   editRecord,
@@ -11,18 +12,16 @@ import {
   type SyncRecord,
   type SyncTable,
   sameRecord,
-} from '../core/merge';
-import type { DedupePlan } from '../core/sync-dedupe';
+  tableIdKey,
+} from '../../src/core/sync-merge';
 import {
   advanceClock,
   type LocalStore,
-  newDeviceId,
   newMeta,
   type RecordRef,
-  refKey,
   restampRecord,
   type SyncMeta,
-} from './local-store';
+} from '../../src/sync/local-store';
 
 /** A copy the caller may not share state through (field values are never mutated, only replaced). */
 function clone(r: SyncRecord): SyncRecord {
@@ -33,7 +32,7 @@ export class MemoryLocalStore implements LocalStore {
   readonly records = new Map<string, SyncRecord>();
   private meta: SyncMeta;
 
-  constructor(deviceId: string = newDeviceId(Math.random)) {
+  constructor(deviceId: string) {
     this.meta = newMeta(deviceId);
   }
 
@@ -48,7 +47,7 @@ export class MemoryLocalStore implements LocalStore {
   async applyRemote(records: readonly SyncRecord[], now: number): Promise<SyncRecord[]> {
     const changed: SyncRecord[] = [];
     for (const remote of records) {
-      const key = refKey(remote);
+      const key = tableIdKey(remote);
       const local = this.records.get(key);
       const merged = local ? mergeRecords(local, remote) : mergeRecords(remote, remote);
       if (local && sameRecord(local, merged)) continue;
@@ -60,14 +59,14 @@ export class MemoryLocalStore implements LocalStore {
   }
 
   async purge(refs: readonly RecordRef[]): Promise<void> {
-    for (const ref of refs) this.records.delete(refKey(ref));
+    for (const ref of refs) this.records.delete(tableIdKey(ref));
   }
 
   async restamp(over: readonly SyncRecord[], now: number): Promise<void> {
     this.meta.hlc = advanceClock(this.meta.hlc, over, now);
     const clock = this.nextClock(now);
     for (const held of over) {
-      const key = refKey(held);
+      const key = tableIdKey(held);
       const local = this.records.get(key);
       if (local) this.records.set(key, restampRecord(local, clock));
     }
@@ -96,7 +95,7 @@ export class MemoryLocalStore implements LocalStore {
 
   /** A local edit (create or update), stamped as the middleware would. */
   edit(table: SyncTable, id: string, values: Record<string, unknown>, now: number): SyncRecord {
-    const key = refKey({ table, id });
+    const key = tableIdKey({ table, id });
     const record = editRecord(this.records.get(key), table, id, values, this.nextClock(now));
     this.records.set(key, record);
     return clone(record);
@@ -110,7 +109,7 @@ export class MemoryLocalStore implements LocalStore {
     confirmed = false,
     into?: string,
   ): SyncRecord | undefined {
-    const key = refKey({ table, id });
+    const key = tableIdKey({ table, id });
     const prev = this.records.get(key);
     if (!prev) return undefined;
     const record = deleteRecord(prev, this.nextClock(now), confirmed, into);
@@ -119,7 +118,7 @@ export class MemoryLocalStore implements LocalStore {
   }
 
   get(table: SyncTable, id: string): SyncRecord | undefined {
-    const r = this.records.get(refKey({ table, id }));
+    const r = this.records.get(tableIdKey({ table, id }));
     return r ? clone(r) : undefined;
   }
 }

@@ -4,19 +4,21 @@
  *
  * - A field is a last-writer-wins register ordered by its HLC string (the device id inside breaks ties).
  * - An invitation's transition (`status`, `epoch` and the fields a transition sets: TRANSITION_FIELDS and any
- *   `status*`) moves as one and merges by (epoch, STATUS_ORDER of status.ts, clock): a stale "pending" never
- *   overwrites "accepted"; a transition down the order bumps the epoch (status.ts, `editRecord`), so a reopen wins.
+ *   `status*`) moves as one and merges by (epoch, STATUS_ORDER of invitation.ts, clock): a stale "pending" never
+ *   overwrites "accepted"; a transition down the order bumps the epoch (`startsNewEpoch`), so a reopen wins.
  * - Send times (`sentAt`) are the current cycle's: within one epoch a grow-only set (union), and a higher epoch
- *   replaces them (status.ts bumps the epoch whenever a send time is dropped). `firstSentAt`/`lastSentAt` are index
- *   keys derived from them, recomputed, never merged on their own.
+ *   replaces them (dropping a send time bumps the epoch). `firstSentAt`/`lastSentAt` are index keys derived from
+ *   them (`sendKeys`), recomputed, never merged on their own.
  * - A delete is a tombstone clock. The record is dead while no field clock is later than the tombstone; an edit
  *   strictly after it resurrects the record (docs/sync.md, "Merge rules"): keeping an edit is never a
  *   loss, and the user can delete again. `deleteRecord` also blanks every LWW field at the tombstone's clock, so
  *   the customer's personal data leaves the synced copy with the delete rather than at collection.
  * - Fields this version does not know (added by a newer one) merge as LWW fields and survive a round trip.
  */
-import { compareHlc, maxHlc } from './hlc';
-import { type InvitationStatus, STATUS_ORDER } from './invitation';
+
+import { definedOnly } from './defined-only';
+import { SEND_KEYS, sendKeys, startsNewEpoch, statusRank } from './invitation';
+import { compareHlc, maxHlc } from './sync-clock';
 
 export type SyncTable = 'customers' | 'invitations' | 'settings';
 export const SYNC_TABLES: readonly SyncTable[] = ['customers', 'invitations', 'settings'];
@@ -43,23 +45,14 @@ export const TRANSITION_FIELDS: readonly string[] = [
   'endedAt',
 ];
 const SENT = 'sentAt';
-const DERIVED: Readonly<Record<string, (sent: number[]) => number>> = {
-  firstSentAt: (sent) => sent[0] ?? 0,
-  lastSentAt: (sent) => sent[sent.length - 1] ?? 0,
-};
+const isSendKey = (field: string) => (SEND_KEYS as readonly string[]).includes(field);
 
 export function inStatusGroup(table: SyncTable, field: string): boolean {
   return table === 'invitations' && (TRANSITION_FIELDS.includes(field) || field.startsWith('status'));
 }
 
 function special(table: SyncTable, field: string): boolean {
-  return inStatusGroup(table, field) || (table === 'invitations' && (field === SENT || field in DERIVED));
-}
-
-/** STATUS_ORDER of status.ts; a status this version does not know ranks above all, the same on every version. */
-export function statusRank(status: unknown): number {
-  if (typeof status !== 'string') return -1;
-  return Object.hasOwn(STATUS_ORDER, status) ? STATUS_ORDER[status as InvitationStatus] : 4;
+  return inStatusGroup(table, field) || (table === 'invitations' && (field === SENT || isSendKey(field)));
 }
 
 /** JSON with object keys sorted: equal values give equal strings, on every device. */
@@ -141,10 +134,10 @@ function mergeSent(a: SyncRecord, b: SyncRecord, out: Out): void {
     out.fields[SENT] = sent;
     out.clocks[SENT] = clock;
   }
-  const times = sent.filter((t): t is number => typeof t === 'number');
-  for (const [name, derive] of Object.entries(DERIVED)) {
+  const keys = sendKeys(sent.filter((t): t is number => typeof t === 'number'));
+  for (const name of SEND_KEYS) {
     if (!has(a, name) && !has(b, name)) continue;
-    out.fields[name] = derive(times);
+    out.fields[name] = keys[name];
     out.clocks[name] = clock;
   }
 }
@@ -191,19 +184,24 @@ export function isAlive(r: SyncRecord): boolean {
   return !del || Object.values(r.clocks).some((c) => c > del);
 }
 
-/** Canonical text of a record: equal records (in the merge's sense) give equal strings. */
-export function recordKey(r: SyncRecord): string {
+/** Where a record lives, `table/id`: the key of `syncRecords` and of every map of records by identity. */
+export function tableIdKey(r: { table: SyncTable; id: string }): string {
+  return `${r.table}/${r.id}`;
+}
+
+/** A record's content fingerprint, its canonical text: equal records (in the merge's sense) give equal strings. */
+export function recordFingerprint(r: SyncRecord): string {
   return stableStringify(sortedRecord(r));
 }
 
 export function sameRecord(a: SyncRecord, b: SyncRecord): boolean {
-  return recordKey(a) === recordKey(b);
+  return recordFingerprint(a) === recordFingerprint(b);
 }
 
 /**
- * A local edit, as the change-tracking middleware applies it: fields whose value changes get `clock`. Within the
- * transition group, a status going down the order or a send time dropped bumps the epoch unless the caller (status.ts)
- * already raised it; within one epoch a send time is never dropped.
+ * A local edit, as the change-tracking middleware applies it: fields whose value changes get `clock`. An edit that
+ * `startsNewEpoch` bumps the epoch unless the caller (status.ts) already raised it; within one epoch a send time is
+ * never dropped.
  */
 export function editRecord(
   prev: SyncRecord | undefined,
@@ -213,13 +211,11 @@ export function editRecord(
   clock: string,
 ): SyncRecord {
   const base = prev ?? { id, table, fields: {}, clocks: {} };
-  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const given = definedOnly(values);
   const fields = { ...base.fields, ...given };
   const raised = epochOf({ ...base, fields }) > epochOf(base);
-  const sent = given[SENT];
-  const dropped = Array.isArray(sent) && unionSet(base.fields[SENT], sent).length > sent.length;
-  const down = prev !== undefined && statusRank(fields.status) < statusRank(base.fields.status);
-  if (table === 'invitations' && !raised && (down || dropped)) fields.epoch = epochOf(base) + 1;
+  const bumps = prev !== undefined && startsNewEpoch(base.fields, fields);
+  if (table === 'invitations' && !raised && bumps) fields.epoch = epochOf(base) + 1;
   const changed = Object.keys(fields).filter(
     (name) => !(name in base.clocks) || stableStringify(fields[name]) !== stableStringify(base.fields[name]),
   );

@@ -3,10 +3,11 @@
  * Microsoft ID, Company name, Primary domain name, Relationship, in any order, among others. Pure.
  * Public through reconcile.ts.
  */
+
 import { parseCsv } from './csv';
 import { CUSTOMER_LIMITS } from './customer';
 import { isGuid } from './link';
-import type { Finding } from './types';
+import type { Problem } from './problem';
 
 export interface ExportRow {
   tenantId: string;
@@ -15,7 +16,7 @@ export interface ExportRow {
   relationship: string;
 }
 
-export type ExportProblem = Finding & { line?: number };
+export type ExportProblem = Problem & { line?: number };
 
 type Column = keyof ExportRow;
 const COLUMNS: readonly { key: Column; label: string; names: readonly string[]; required: boolean }[] = [

@@ -1,18 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHlc } from '../../src/core/hlc';
-import { STATUS_ORDER } from '../../src/core/invitation';
+import { STATUS_ORDER, statusRank } from '../../src/core/invitation';
+import { formatHlc } from '../../src/core/sync-clock';
 import {
   deleteRecord,
   editRecord,
   isAlive,
   mergeRecords,
-  recordKey,
+  recordFingerprint,
   type SyncRecord,
   sameRecord,
-  statusRank,
   unionSet,
-} from '../../src/core/merge';
+} from '../../src/core/sync-merge';
 
 const T = Date.UTC(2026, 10, 1);
 const at = (ms: number, node = 'A', c = 0) => formatHlc({ pt: T + ms, c, node });
@@ -253,7 +252,7 @@ describe('merge is a join (property-based)', () => {
     fc.assert(
       fc.property(arbRecord, arbRecord, (a, raw) => {
         const b = sameTable(a, raw);
-        expect(recordKey(mergeRecords(a, b))).toBe(recordKey(mergeRecords(b, a)));
+        expect(recordFingerprint(mergeRecords(a, b))).toBe(recordFingerprint(mergeRecords(b, a)));
       }),
       { numRuns: Number(process.env.MERGE_RUNS ?? 500) },
     );

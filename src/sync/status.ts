@@ -1,2 +1,0 @@
-// The status shape is vocabulary the pages share (src/core/sync-status.ts); the engine keeps importing it from here.
-export * from '../core/sync-status';
