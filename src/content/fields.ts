@@ -56,17 +56,3 @@ export function texts(root: ParentNode, selector: string, attribute?: string): s
     .map((el) => (attribute ? el.getAttribute(attribute) : el.textContent)?.trim() ?? '')
     .filter((s) => s !== '');
 }
-
-/** Recipients shown as chips, plus an address still typed in the To input (Yahoo, Proton). */
-export function chipsAndTyped(root: ParentNode, chips: string, input: string): string[] {
-  const typed = root.querySelector<HTMLInputElement>(input)?.value.trim();
-  return [...texts(root, chips), ...(typed ? [typed] : [])];
-}
-
-/** Types an address through the browser's editing so the site's own handlers see it; the comma closes the chip. */
-export function typeAddress(root: ParentNode, input: string, address: string): void {
-  const field = root.querySelector<HTMLInputElement>(input);
-  if (!field) return;
-  typeText(field, address);
-  typeText(field, ',');
-}

@@ -4,6 +4,14 @@
  * only. The client id is a synced setting (connect-settings.ts). Pure.
  */
 import type { ExportRow } from './partner-center-export';
+
+/** Where the connection lives on this browser: status and proposals in storage.local, tokens in storage.session. */
+export const CONNECT_KEYS = {
+  status: 'connect.status',
+  proposals: 'connect.proposals',
+  tokens: 'connect.tokens',
+} as const;
+
 import type { Parsed, Problem } from './problem';
 import { list, num, oneOf, optional, parseObject, type Rule, type Shape, text } from './shape';
 

@@ -5,22 +5,16 @@
  * status: never checked), and is reported.
  */
 import {
+  CONNECT_KEYS,
   type ConnectStatus,
   NEVER,
   type Proposal,
   parseConnectStatus,
-  parseProposals,
   parseSessionTokens,
 } from '../../core/connect-state';
 import { describeProblems } from '../../core/shape';
 import { localArea, removeLocal, sessionArea } from '../../platform';
 import type { ConnectStore } from './check';
-
-export const KEYS = {
-  status: 'connect.status',
-  proposals: 'connect.proposals',
-  tokens: 'connect.tokens',
-} as const;
 
 function read<T>(
   what: string,
@@ -34,27 +28,27 @@ function read<T>(
 
 export const connectStore: ConnectStore = {
   async tokens() {
-    const v = await sessionArea.get(KEYS.tokens);
+    const v = await sessionArea.get(CONNECT_KEYS.tokens);
     return v === undefined ? undefined : read('sign-in', parseSessionTokens(v), undefined);
   },
-  setTokens: (tokens) => sessionArea.set(KEYS.tokens, tokens),
-  clearTokens: () => sessionArea.remove(KEYS.tokens),
+  setTokens: (tokens) => sessionArea.set(CONNECT_KEYS.tokens, tokens),
+  clearTokens: () => sessionArea.remove(CONNECT_KEYS.tokens),
   async status() {
     return read<ConnectStatus>(
       'connection status',
-      parseConnectStatus(await localArea.get(KEYS.status)),
+      parseConnectStatus(await localArea.get(CONNECT_KEYS.status)),
       NEVER,
     );
   },
-  setStatus: (status) => localArea.set(KEYS.status, status),
-  setProposals: (proposals: Proposal[]) => localArea.set(KEYS.proposals, proposals),
+  setStatus: (status) => localArea.set(CONNECT_KEYS.status, status),
+  setProposals: (proposals: Proposal[]) => localArea.set(CONNECT_KEYS.proposals, proposals),
 };
-
-export async function readProposals(): Promise<Proposal[]> {
-  return read('proposals', parseProposals(await localArea.get(KEYS.proposals)), []);
-}
 
 /** Disconnect: nothing of the connection is left but the client id (a setting), which is no secret and saves retyping. */
 export async function forgetConnection(): Promise<void> {
-  await Promise.all([sessionArea.remove(KEYS.tokens), removeLocal(KEYS.status), removeLocal(KEYS.proposals)]);
+  await Promise.all([
+    sessionArea.remove(CONNECT_KEYS.tokens),
+    removeLocal(CONNECT_KEYS.status),
+    removeLocal(CONNECT_KEYS.proposals),
+  ]);
 }

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Proposal, parseProposals } from '../../../core/connect-state';
+import { CONNECT_KEYS, type Proposal, parseProposals } from '../../../core/connect-state';
 import { languageFor } from '../../../core/language';
 import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
 import { errorText, findingText } from '../../../ui/findings';
 
-/** The storage.local key the worker writes the proposals under (background/connect/store.ts). */
-const KEY = 'connect.proposals';
+const KEY = CONNECT_KEYS.proposals;
 const SHOWN = 200;
 
 const KIND_KEYS: Record<Proposal['kind'], string> = {
