@@ -1,7 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../platform';
 import { SettingsNotice } from './SettingsNotice';
-import { saveBackup } from './save-backup';
 
 interface Props {
   /** What this boundary guards, in the partner's words ("Customers", "Invite"): the heading says it failed. */
@@ -14,6 +13,10 @@ interface Props {
 interface State {
   error?: unknown;
 }
+
+/** The backup's code (all of Dexie's reads) loads at the click: no page needs it to paint. */
+const exportBackup = () =>
+  void import('./save-backup').then((m) => m.saveBackup()).catch((e: unknown) => console.error(e));
 
 /**
  * Whatever throws while rendering what it guards (a query that failed, code that did not load, a value no parser
@@ -51,7 +54,7 @@ export class ErrorBoundary extends Component<Props, State> {
               {t('openOptions')}
             </button>
           )}
-          <button type="button" onClick={() => void saveBackup().catch((e: unknown) => console.error(e))}>
+          <button type="button" onClick={exportBackup}>
             {t('errorExport')}
           </button>
         </div>

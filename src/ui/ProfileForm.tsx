@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { InvalidInputError } from '../core/problem';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../core/profile';
-import { db } from '../db/db';
 import { saveProfile } from '../db/settings';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
 import { forField } from './findings';
 import { LinkSourceFields } from './LinkSourceFields';
+import { db } from './page-db';
 
 interface Props {
   initial: PartnerProfile;

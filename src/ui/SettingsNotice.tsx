@@ -1,25 +1,25 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../db/db';
 import { resetSetting, type SettingProblem, settingProblems } from '../db/settings';
 import { t } from '../platform';
 import { findingText } from './findings';
+import { pageDb, watchLive } from './useLive';
 
 /**
  * Every stored setting that does not read (from an older or newer version, a hand-edited backup, another browser
  * through sync), each with what is wrong, what the page does meanwhile, and a reset to the default. Reads on its
- * own (not through useLive) so it still works inside an ErrorBoundary whose children failed.
+ * own (not through useLive, which throws) so it still works inside an ErrorBoundary whose children failed.
  */
 export function SettingsNotice() {
   const [broken, setBroken] = useState<SettingProblem[]>([]);
-  useEffect(() => {
-    const sub = liveQuery(() => settingProblems(db)).subscribe({
-      next: setBroken,
-      error: (error: unknown) => console.error('Settings check failed', error),
-    });
-    return () => sub.unsubscribe();
-  }, []);
+  useEffect(
+    () =>
+      watchLive(settingProblems, setBroken, (error: unknown) =>
+        console.error('Settings check failed', error),
+      ),
+    [],
+  );
   if (broken.length === 0) return null;
+  const reset = (key: string) => void pageDb().then(({ db }) => resetSetting(db, key));
   return (
     <div class="card settings-notice" role="status" data-testid="settings-notice">
       {broken.map(({ key, problems }) => (
@@ -30,7 +30,7 @@ export function SettingsNotice() {
               <li key={`${p.field}-${p.code}`}>{findingText(p)}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => void resetSetting(db, key)}>
+          <button type="button" onClick={() => reset(key)}>
             {t('settingReset')}
           </button>
         </div>

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../db/db';
 import {
   checkFollowUpDays,
   getTrackingSettings,
@@ -8,6 +7,7 @@ import {
 } from '../../db/tracking-settings';
 import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
+import { db } from '../../ui/page-db';
 import { useLive } from '../../ui/useLive';
 import { errorText } from '../changed';
 
@@ -16,7 +16,7 @@ import { errorText } from '../changed';
  * permission is asked for only here, from the click that turns the reminder on; refused, the reminder stays off.
  */
 export function RemindersSection() {
-  const settings = useLive(() => getTrackingSettings(db));
+  const settings = useLive(getTrackingSettings);
   const [days, setDays] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
   const [revoked, setRevoked] = useState(false);

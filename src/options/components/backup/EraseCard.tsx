@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { eraseAll } from '../../../db/backup';
-import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
+import { db } from '../../../ui/page-db';
 import { errorText } from '../../changed';
 import { formatNumber } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { customersCsv } from '../../../db/backup';
 import { now } from '../../../db/clock';
-import { db } from '../../../db/db';
 import { t } from '../../../platform';
+import { db } from '../../../ui/page-db';
 import { saveBackup } from '../../../ui/save-backup';
 import { errorText } from '../../changed';
 import { datedName, downloadText } from '../../download';

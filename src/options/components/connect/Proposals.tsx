@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Proposal, parseProposals } from '../../../core/connect-state';
-import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
+import { db } from '../../../ui/page-db';
 import { errorText } from '../../changed';
 
 /** The storage.local key the worker writes the proposals under (background/connect/store.ts). */

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { deleteCustomers } from '../../../db/customers';
-import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
+import { db } from '../../../ui/page-db';
 import { errorText } from '../../changed';
 import { formatNumber } from '../../format';
 import { counted } from '../../plural';

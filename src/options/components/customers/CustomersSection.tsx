@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { customerTable } from '../../../db/backup';
 import { now } from '../../../db/clock';
-import { db } from '../../../db/db';
 import { firstCustomerRows } from '../../../db/options-queries';
 import { getTrackingSettings } from '../../../db/tracking-settings';
 import { t } from '../../../platform';
@@ -24,10 +23,10 @@ const FIRST_PAGE = 40;
  */
 export function CustomersSection() {
   const [wanted, setWanted] = useState(false);
-  const table = useLive(async () => (wanted ? customerTable(db) : undefined), [wanted]);
+  const table = useLive(async (db) => (wanted ? customerTable(db) : undefined), [wanted]);
   const loaded = table !== undefined;
-  const page = useLive(async () => (loaded ? undefined : firstCustomerRows(db, FIRST_PAGE)), [loaded]);
-  const followUpDays = useLive(async () => (await getTrackingSettings(db)).followUpDays);
+  const page = useLive(async (db) => (loaded ? undefined : firstCustomerRows(db, FIRST_PAGE)), [loaded]);
+  const followUpDays = useLive(async (db) => (await getTrackingSettings(db)).followUpDays);
   const [filters, setFilters] = useState(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'company', dir: 'asc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
