@@ -6,7 +6,7 @@ import { t } from '../platform';
 import { describedBy, Field } from './Field';
 import { forField } from './findings';
 import { LinkSourceFields } from './LinkSourceFields';
-import { db } from './page-db';
+import { pageDb } from './useLive';
 
 interface Props {
   initial: PartnerProfile;
@@ -34,6 +34,8 @@ export function ProfileForm({ initial, onSaved }: Props) {
     event.preventDefault();
     setTouched(new Set(['*']));
     try {
+      // Loaded here, not with the form: the popup's first-run form paints before Dexie has loaded.
+      const { db } = await pageDb();
       await saveProfile(db, profile);
       setStatus(t('profileSaved'));
       onSaved?.();
