@@ -50,46 +50,58 @@ export interface PopupFigures {
   rows: number;
 }
 
-/** `runs` alternations of the bare page and the popup, after one warm-up open; medians. */
-export async function popupRuns(
-  page: Page,
-  base: string,
-  runs: number,
-  withRows: boolean,
-): Promise<PopupFigures> {
-  const out = {
-    bare: [] as number[],
-    interactive: [] as number[],
-    counts: [] as number[],
-    rows: [] as number[],
-  };
+/**
+ * One popup open: the bare page, then the popup to its counts, then (`withRows`) a click on the Pending tab to its
+ * first rows. Ends on the popup: the caller leaves it (`rest`) before writing to the database.
+ */
+export async function popupOnce(page: Page, base: string, withRows: boolean): Promise<PopupFigures> {
+  await page.goto(`${base}src/popup/bare.html`);
+  const bare = await page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
   await page.goto(`${base}src/popup/index.html`);
+  const interactive = await markTime(page, 'popup-interactive');
   await until(page, 'counts');
+  const counts = (await seen(page)).counts as number;
+  if (!withRows) return { bare, interactive, counts, rows: Number.NaN };
+  await page.evaluate(() => {
+    (globalThis as unknown as { __seen: Seen }).__seen.clickAt = performance.now();
+    document.getElementById('tab-pending')?.click();
+  });
+  await until(page, 'rows');
+  const s = await seen(page);
+  return { bare, interactive, counts, rows: (s.rows as number) - (s.clickAt as number) };
+}
+
+/** Leaves the measured page, so no live query of ours runs again while the bench writes. */
+export const rest = (page: Page) => page.goto('about:blank');
+
+/**
+ * `runs` turns of `a` then `b` after one unmeasured turn of each, so both meet the same load of a shared machine
+ * (an empty database against a seeded one, each in its own browser); the median of every figure of each.
+ */
+export async function alternate<T extends object>(
+  runs: number,
+  a: () => Promise<T>,
+  b: () => Promise<T>,
+): Promise<[T, T]> {
+  const as: T[] = [];
+  const bs: T[] = [];
+  await a();
+  await b();
   for (let i = 0; i < runs; i++) {
-    await page.goto(`${base}src/popup/bare.html`);
-    out.bare.push(
-      await page.evaluate(
-        () =>
-          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-            .domContentLoadedEventEnd,
-      ),
-    );
-    await page.goto(`${base}src/popup/index.html`);
-    out.interactive.push(await markTime(page, 'popup-interactive'));
-    await until(page, 'counts');
-    out.counts.push((await seen(page)).counts as number);
-    if (!withRows) continue;
-    await page.evaluate(() => {
-      (globalThis as unknown as { __seen: Seen }).__seen.clickAt = performance.now();
-      document.getElementById('tab-pending')?.click();
-    });
-    await until(page, 'rows');
-    const s = await seen(page);
-    out.rows.push((s.rows as number) - (s.clickAt as number));
+    as.push(await a());
+    bs.push(await b());
   }
-  await page.goto('about:blank'); // no live query left to re-run while the bench writes
-  const m = (xs: number[]) => median(xs);
-  return { bare: m(out.bare), interactive: m(out.interactive), counts: m(out.counts), rows: m(out.rows) };
+  return [medians(as), medians(bs)];
+}
+
+/** Every figure of `runs` (all numbers) as its median. */
+function medians<T extends object>(runs: T[]): T {
+  const figures = runs as unknown as Record<string, number>[];
+  const keys = Object.keys(figures[0] ?? {});
+  return Object.fromEntries(keys.map((k) => [k, median(figures.map((r) => r[k] ?? Number.NaN))])) as T;
 }
 
 export interface TableFigures {
@@ -100,21 +112,16 @@ export interface TableFigures {
 }
 
 /**
- * Options page open → customers table first rows or empty state (the `customers-table-rendered` mark, or the row,
- * if later), and → the whole table loaded; medians.
+ * One Options > Customers open: → its first rows or empty state (the `customers-table-rendered` mark, or the row, if
+ * later), and → the whole table read.
  */
-export async function tableRuns(page: Page, base: string, runs: number): Promise<TableFigures> {
-  const first: number[] = [];
-  const full: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await page.goto(`${base}src/options/index.html#customers`);
-    const mark = await markTime(page, 'customers-table-rendered');
-    await until(page, 'table');
-    await until(page, 'full');
-    const s = await seen(page);
-    first.push(Math.max(mark, s.table as number));
-    full.push(s.full as number);
-  }
+export async function tableOnce(page: Page, base: string): Promise<TableFigures> {
+  // From another page: a second goto to the same address with a #hash only scrolls, the page is not loaded again.
   await page.goto('about:blank');
-  return { first: median(first), full: median(full) };
+  await page.goto(`${base}src/options/index.html#customers`);
+  const mark = await markTime(page, 'customers-table-rendered');
+  await until(page, 'table');
+  await until(page, 'full');
+  const s = await seen(page);
+  return { first: Math.max(mark, s.table as number), full: s.full as number };
 }

@@ -127,3 +127,19 @@ describe('dependency direction', () => {
     });
   }
 });
+
+describe('pages take the database from ui/page-db.ts', () => {
+  // Loading page-db.ts tells the worker of every write: a page that took `db` from db/db.ts could write unseen.
+  const pages = sources.filter((f) => ['ui', 'popup', 'options'].includes(layer(f)));
+  for (const file of pages.filter((f) => !f.endsWith(join('ui', 'page-db.ts')))) {
+    it(`${file} imports no value from db/db.ts`, () => {
+      const text = readFileSync(file, 'utf8');
+      const values = [...text.matchAll(/^\s*import\s+(?!type\b)[^'"]*?from\s+['"]([^'"]+)['"]/gm)]
+        .map((m) => m[1] ?? '')
+        .filter(
+          (spec) => spec.startsWith('.') && normalize(join(dirname(file), spec)) === join(SRC, 'db', 'db'),
+        );
+      expect(values, `${file} imports db/db.ts`).toEqual([]);
+    });
+  }
+});

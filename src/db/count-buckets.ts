@@ -8,7 +8,7 @@
  * plain number cannot be kept: a count "after t" is the sum of the day buckets after t's day, plus the times after t
  * within t's own day, which `countTimes` keeps in full for that one day.
  */
-import { DAY } from '../core/status';
+import { DAY } from '../core/invitation';
 
 /** Pending without a follow-up date, by last send; pending with one, by that date; accepted, by acceptance. */
 export type BucketKind = 'age' | 'due' | 'accepted';

@@ -3,8 +3,8 @@
  * a few small rows whatever the number of invitations, where the index counts of pending.ts walk every entry. The
  * index counts stay the reference (tests/db/counts.test.ts checks both agree after any sequence of writes).
  */
-import Dexie, { type PromiseExtended, type Transaction } from 'dexie';
-import { DAY } from '../core/status';
+import type { PromiseExtended, Transaction } from 'dexie';
+import { DAY } from '../core/invitation';
 import {
   type BucketKind,
   type CountDayRow,
@@ -31,8 +31,10 @@ type Reads = [PromiseExtended<CountDayRow[]>, PromiseExtended<CountTimesRow | un
 /** The reads for "how many of `kind` after `t`": the buckets of later days, and the times of t's own day. */
 function after(db: ResellerDb, kind: BucketKind, t: number): Reads {
   const day = dayOf(t);
+  // Days are numbers: Infinity bounds them all, as Dexie.maxKey would, without loading Dexie with the popup's first
+  // paint (its counts are read through this module).
   return [
-    db.countDays.where('[kind+day]').between([kind, day], [kind, Dexie.maxKey], false, true).toArray(),
+    db.countDays.where('[kind+day]').between([kind, day], [kind, Infinity], false, true).toArray(),
     db.countTimes.get([kind, day]),
   ];
 }

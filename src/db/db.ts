@@ -4,7 +4,8 @@ import type { Customer } from '../core/customer';
 import type { Invitation, InvitationEvent } from '../core/status';
 import type { CountDayRow, CountTimesRow } from './count-buckets';
 import { countsMiddleware } from './counts-middleware';
-import { DB_NAME, declareSchema } from './schema';
+import { DB_NAME } from './name';
+import { declareSchema } from './schema';
 import type { MetaRow, RecordRow } from './sync-meta';
 import { syncTracking } from './sync-tracking';
 

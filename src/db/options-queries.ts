@@ -1,12 +1,11 @@
-/** Named reads the options page needs beyond the tracking queries: by key, index ranges or native counts only. */
-import Dexie from 'dexie';
 import { type CustomerTableRow, withInvitations } from './customer-table';
 import type { CustomerRow, ResellerDb } from './db';
+import { invitationsOfCustomers } from './invitations';
 
 /**
  * The first `limit` customers by company name (last, when `reverse`), each with its invitations: what the
  * customers table shows before the whole table is read, so its first rows cost the same at 10 or 100,000
- * customers (an index range of `limit` entries and their invitations by [customerId+type]).
+ * customers (an index range of `limit` entries and the invitations of each by [customerId+type]).
  */
 export async function firstCustomerRows(
   db: ResellerDb,
@@ -16,13 +15,10 @@ export async function firstCustomerRows(
   return db.transaction('r', db.customers, db.invitations, async () => {
     const byName = db.customers.orderBy('nameKey');
     const customers = await (reverse ? byName.reverse() : byName).limit(limit).toArray();
-    const ranges = customers.map((c): [unknown, unknown] => [
-      [c.id, Dexie.minKey],
-      [c.id, Dexie.maxKey],
-    ]);
-    const invitations = ranges.length
-      ? await db.invitations.where('[customerId+type]').inAnyRange(ranges).toArray()
-      : [];
+    const invitations = await invitationsOfCustomers(
+      db,
+      customers.map((c) => c.id),
+    );
     return withInvitations(customers, invitations);
   });
 }

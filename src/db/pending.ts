@@ -7,7 +7,7 @@ import { DAY, type Invitation } from '../core/status';
 import { now } from './clock';
 import { searchCustomerIds } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
-import { byStatus } from './invitations';
+import { byStatus, invitationsOfCustomers } from './invitations';
 
 export async function countPending(db: ResellerDb): Promise<number> {
   return byStatus(db, 'pending', 'lastSentAt').count();
@@ -45,15 +45,7 @@ async function pendingOf(
   customerIds: readonly string[],
   limit: number,
 ): Promise<Invitation[]> {
-  const ranges = customerIds.map((id): [unknown, unknown] => [
-    [id, Dexie.minKey],
-    [id, Dexie.maxKey],
-  ]);
-  const found = await db.invitations
-    .where('[customerId+type]')
-    .inAnyRange(ranges)
-    .filter((i) => i.status === 'pending')
-    .toArray();
+  const found = (await invitationsOfCustomers(db, customerIds)).filter((i) => i.status === 'pending');
   return found.sort((a, b) => a.firstSentAt - b.firstSentAt).slice(0, limit);
 }
 

@@ -7,8 +7,6 @@ import type Dexie from 'dexie';
 import { fillCounts } from './counts';
 import { stampExistingRows } from './sync-upgrade';
 
-export const DB_NAME = 'reseller-invite';
-
 export function declareSchema(db: Dexie): void {
   db.version(1).stores({
     // One row per setting: `profile`, `templates`. Small, read whole, so no secondary index.

@@ -39,7 +39,11 @@ export type StoredProfile =
   | { state: 'broken'; problems: Problem[]; salvaged: PartnerProfile };
 
 export async function readProfile(db: ResellerDb): Promise<StoredProfile> {
-  const value = (await db.settings.get('profile'))?.value;
+  return storedProfile((await db.settings.get('profile'))?.value);
+}
+
+/** The stored value of the profile setting as a page sees it (readProfile, and the popup's first read, peek.ts). */
+export function storedProfile(value: unknown): StoredProfile {
   if (value === undefined) return { state: 'none' };
   const parsed = parseProfile(value);
   if (parsed.ok) return { state: 'ok', profile: parsed.value };

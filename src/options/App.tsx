@@ -1,5 +1,4 @@
 import { EMPTY_PROFILE } from '../core/profile';
-import { db } from '../db/db';
 import { readProfile } from '../db/settings';
 import { t } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -35,7 +34,7 @@ const SECTIONS: readonly NavItem[] = [
 
 /** The options page: customers and charts, Partner Center reconcile, templates, profile, reminders, sync, backup. */
 export function App() {
-  const stored = useLive(() => readProfile(db));
+  const stored = useLive(readProfile);
   // null: no usable profile (none yet, or one that does not read: SettingsNotice says why and offers a reset).
   const profile = stored === undefined ? undefined : stored.state === 'ok' ? stored.profile : null;
   return (

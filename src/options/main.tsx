@@ -2,13 +2,12 @@ import { render } from 'preact';
 import '../ui/theme.css';
 import './options.css';
 import { stringsLanguage } from '../core/language';
-import { db } from '../db/db';
 import { t } from '../platform';
+// The database, the worker told of its every write, loaded with the page: every section reads or writes it.
+import '../ui/page-db';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
-import { tellWorkerOnWrites } from '../ui/tell-worker';
 import { App } from './App';
 
-tellWorkerOnWrites(db);
 // The language of the strings shown, not the browser's: a Portuguese browser reads our English ones.
 document.documentElement.lang = stringsLanguage(t);
 // The last resort: whatever the sections' own boundaries miss still ends as a message with a way out, never blank.

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { EMPTY_PROFILE } from '../core/profile';
-import { db } from '../db/db';
-import type { PendingItem } from '../db/pending';
+import type { FirstSettings } from '../db/peek';
 import { readProfile } from '../db/settings';
 import { runtime, t } from '../platform';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -13,7 +12,6 @@ import { useLive } from '../ui/useLive';
 import { PartnerCenterLine } from './components/PartnerCenterLine';
 import { SyncIndicator } from './components/SyncIndicator';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
-import { followUpTarget } from './facts';
 import { readGlance } from './glance';
 
 // Loaded when first shown: the profile form once (first run, edit), the pending list when its tab opens.
@@ -22,21 +20,26 @@ const PendingPanel = lazy(() => import('./components/PendingPanel').then((m) => 
 
 const openOptions = () => void runtime.openOptionsPage();
 
-/** The toolbar popup: the first-run profile, then two tabs: invite a customer, and the pending invitations. */
-export function App() {
-  // undefined: still reading (the frame paints before data). A stored profile that does not read is not a blank
+/**
+ * The toolbar popup: the first-run profile, then two tabs: invite a customer, and the pending invitations. `first`:
+ * the settings read before Dexie loads (db/peek.ts), so the invite form paints at once; every live read, the counts
+ * included, starts after that paint (docs/architecture.md, "The popup's first paint").
+ */
+export function App({ first }: { first: FirstSettings | undefined }) {
+  // undefined: still reading (first run: no database yet). A stored profile that does not read is not a blank
   // popup: SettingsNotice says what is wrong, and the form starts from every field that still reads.
-  const stored = useLive(() => readProfile(db));
+  const stored = useLive(readProfile, [], first?.profile);
   const profile = stored === undefined ? undefined : stored.state === 'ok' ? stored.profile : null;
-  const glance = useLive(() => readGlance(db));
+  const glance = useLive(readGlance);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<TabId>('invite');
   // The pending list is read the first time its tab opens, not on every popup open.
   const [pendingOpened, setPendingOpened] = useState(false);
   const [followUp, setFollowUp] = useState<FollowUpTarget | undefined>(undefined);
   const ready = profile !== undefined;
-  // The moment the popup can be used, for `npm run bench` (a User Timing mark costs nothing when unread).
-  useEffect(() => {
+  // The moment the popup can be used, for `npm run bench` (a User Timing mark costs nothing when unread). A layout
+  // effect runs in the task that changed the DOM; effects wait for the next frame.
+  useLayoutEffect(() => {
     if (ready) performance.mark('popup-interactive');
   }, [ready]);
 
@@ -44,8 +47,8 @@ export function App() {
     setTab(next);
     if (next === 'pending') setPendingOpened(true);
   };
-  const startFollowUp = (item: PendingItem) => {
-    setFollowUp(followUpTarget(item));
+  const startFollowUp = (target: FollowUpTarget) => {
+    setFollowUp(target);
     setTab('invite');
   };
 
@@ -94,6 +97,7 @@ export function App() {
                   onEditProfile={() => setEditing(true)}
                   followUp={followUp}
                   onCancelFollowUp={() => setFollowUp(undefined)}
+                  firstOverrides={first?.overrides}
                 />
               </ErrorBoundary>
             </TabPanel>

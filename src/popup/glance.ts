@@ -1,5 +1,5 @@
 /** The popup's counts, in one live query: a few bucket rows (src/db/counts.ts), so opening stays instant at any size. */
-import { DAY } from '../core/status';
+import { DAY } from '../core/invitation';
 import { now } from '../db/clock';
 import { readCounts } from '../db/counts';
 import type { ResellerDb } from '../db/db';

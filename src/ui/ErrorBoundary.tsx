@@ -2,7 +2,6 @@ import { Component, type ComponentChildren } from 'preact';
 import { t } from '../platform';
 import { errorText } from './findings';
 import { SettingsNotice } from './SettingsNotice';
-import { saveBackup } from './save-backup';
 
 interface Props {
   /** What this boundary guards, in the partner's words ("Customers", "Invite"): the heading says it failed. */
@@ -17,6 +16,9 @@ interface State {
   /** Why the backup offered here could not be saved. */
   exportFailed?: string;
 }
+
+/** The backup's code (all of Dexie's reads) loads at the click: no page needs it to paint. */
+const saveBackupLater = () => import('./save-backup').then((m) => m.saveBackup());
 
 /**
  * Whatever throws while rendering what it guards (a query that failed, code that did not load, a value no parser
@@ -57,7 +59,7 @@ export class ErrorBoundary extends Component<Props, State> {
           <button
             type="button"
             onClick={() =>
-              saveBackup().then(
+              saveBackupLater().then(
                 () => this.setState({ exportFailed: undefined }),
                 (e: unknown) => this.setState({ exportFailed: t('exportFailed', errorText(e)) }),
               )

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { InvalidInputError } from '../core/problem';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../core/profile';
-import { db } from '../db/db';
 import { saveProfile } from '../db/settings';
 import { t } from '../platform';
 import { describedBy, Field } from './Field';
 import { errorText, forField } from './findings';
 import { LinkSourceFields } from './LinkSourceFields';
+import { pageDb } from './useLive';
 
 interface Props {
   initial: PartnerProfile;
@@ -34,6 +34,8 @@ export function ProfileForm({ initial, onSaved }: Props) {
     event.preventDefault();
     setTouched(new Set(['*']));
     try {
+      // Loaded here, not with the form: the popup's first-run form paints before Dexie has loaded.
+      const { db } = await pageDb();
       await saveProfile(db, profile);
       setStatus(t('profileSaved'));
       onSaved?.();

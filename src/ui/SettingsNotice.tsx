@@ -1,25 +1,24 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../db/db';
 import { resetSetting, type SettingProblem, settingProblems } from '../db/settings';
 import { t } from '../platform';
 import { errorText, findingText } from './findings';
+import { pageDb, watchLive } from './useLive';
 
 /**
  * Every stored setting that does not read (from an older or newer version, a hand-edited backup, another browser
  * through sync), each with what is wrong, what the page does meanwhile, and a reset to the default. Reads on its
- * own (not through useLive) so it still works inside an ErrorBoundary whose children failed.
+ * own (not through useLive, which throws) so it still works inside an ErrorBoundary whose children failed.
  */
 export function SettingsNotice() {
   const [broken, setBroken] = useState<SettingProblem[]>([]);
   const [failed, setFailed] = useState('');
-  useEffect(() => {
-    const sub = liveQuery(() => settingProblems(db)).subscribe({
-      next: setBroken,
-      error: (error: unknown) => console.error('Settings check failed', error),
-    });
-    return () => sub.unsubscribe();
-  }, []);
+  useEffect(
+    () =>
+      watchLive(settingProblems, setBroken, (error: unknown) =>
+        console.error('Settings check failed', error),
+      ),
+    [],
+  );
   if (broken.length === 0) return null;
   return (
     <div class="card settings-notice" role="status" data-testid="settings-notice">
@@ -34,10 +33,12 @@ export function SettingsNotice() {
           <button
             type="button"
             onClick={() =>
-              resetSetting(db, key).then(
-                () => setFailed(''),
-                (error: unknown) => setFailed(t('settingResetFailed', errorText(error))),
-              )
+              pageDb()
+                .then(({ db }) => resetSetting(db, key))
+                .then(
+                  () => setFailed(''),
+                  (error: unknown) => setFailed(t('settingResetFailed', errorText(error))),
+                )
             }
           >
             {t('settingReset')}

@@ -1,6 +1,6 @@
 import { exportAll } from '../db/backup';
-import { db } from '../db/db';
 import { datedName, downloadText } from './download';
+import { db } from './page-db';
 
 /** Saves the whole database as the JSON backup Import reads back (options page, and any page's error screen). */
 export async function saveBackup(): Promise<void> {

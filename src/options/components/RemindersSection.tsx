@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../db/db';
 import {
   checkFollowUpDays,
   getTrackingSettings,
@@ -9,6 +8,7 @@ import {
 import { permissions, t } from '../../platform';
 import { describedBy, Field } from '../../ui/Field';
 import { errorText } from '../../ui/findings';
+import { db } from '../../ui/page-db';
 import { useLive } from '../../ui/useLive';
 import { countText } from '../format';
 
@@ -17,7 +17,7 @@ import { countText } from '../format';
  * permission is asked for only here, from the click that turns the reminder on; refused, the reminder stays off.
  */
 export function RemindersSection() {
-  const settings = useLive(() => getTrackingSettings(db));
+  const settings = useLive(getTrackingSettings);
   const [days, setDays] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
   const [revoked, setRevoked] = useState(false);

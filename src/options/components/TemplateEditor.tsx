@@ -4,19 +4,19 @@ import { languageFor } from '../../core/language';
 import { checkPartnerProfile, type PartnerProfile } from '../../core/profile';
 import { checkTemplate, PLACEHOLDERS, renderDraft } from '../../core/template';
 import type { Language, Template } from '../../core/types';
-import { db } from '../../db/db';
 import { effectiveTemplate, getTemplateOverrides, resetTemplate, saveTemplate } from '../../db/settings';
 import { t, uiLanguage } from '../../platform';
 import { DraftPreview } from '../../ui/DraftPreview';
 import { describedBy } from '../../ui/Field';
 import { errorText } from '../../ui/findings';
 import { LanguagePicker } from '../../ui/LanguagePicker';
+import { db } from '../../ui/page-db';
 import { useLive } from '../../ui/useLive';
 
 /** Edit the invitation template of each language with a live preview; a template with problems cannot be saved. */
 export function TemplateEditor({ profile }: { profile: PartnerProfile }) {
   const [lang, setLang] = useState<Language>(languageFor(uiLanguage()));
-  const overrides = useLive(() => getTemplateOverrides(db));
+  const overrides = useLive(getTemplateOverrides);
   const saved = overrides && effectiveTemplate(overrides, lang);
   const [draft, setDraft] = useState<Template | undefined>(undefined);
   const [status, setStatus] = useState('');

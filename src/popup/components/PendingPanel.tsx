@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { now } from '../../db/clock';
-import { db } from '../../db/db';
 import { markAccepted, undoLast } from '../../db/invitations';
 import { type PendingItem, pendingList } from '../../db/pending';
 import { t } from '../../platform';
 import { errorText, problemsText } from '../../ui/findings';
+import type { FollowUpTarget } from '../../ui/invite/FollowUpBar';
 import { UndoNotice, useNotice } from '../../ui/invite/UndoNotice';
+import { db } from '../../ui/page-db';
 import { useLive } from '../../ui/useLive';
-import { rowFacts } from '../facts';
+import { followUpTarget, rowFacts } from '../facts';
 import type { Glance } from '../glance';
 import { GlanceTiles } from './GlanceTiles';
 import { PendingRow } from './PendingRow';
@@ -17,12 +18,13 @@ export const PENDING_LIMIT = 100;
 
 interface Props {
   glance: Glance | undefined;
-  onFollowUp: (item: PendingItem) => void;
+  /** The invite view's follow-up of a row: its customer, language, and for GDAP the request as sent. */
+  onFollowUp: (target: FollowUpTarget) => void;
 }
 
 export function PendingPanel({ glance, onFollowUp }: Props) {
   const [search, setSearch] = useState('');
-  const items = useLive(() => pendingList(db, PENDING_LIMIT, search), [search]);
+  const items = useLive((db) => pendingList(db, PENDING_LIMIT, search), [search]);
   const { notice, show } = useNotice();
 
   const accept = async ({ invitation, customer }: PendingItem) => {
@@ -72,7 +74,7 @@ export function PendingPanel({ glance, onFollowUp }: Props) {
                 item={item}
                 facts={rowFacts(item.invitation, at, threshold)}
                 onAccept={accept}
-                onFollowUp={onFollowUp}
+                onFollowUp={(row) => onFollowUp(followUpTarget(row))}
               />
             ))}
           </ul>

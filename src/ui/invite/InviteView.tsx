@@ -4,8 +4,7 @@ import { checkEmail } from '../../core/email';
 import type { Problem } from '../../core/problem';
 import { checkPartnerProfile, linkTypeKey, type PartnerProfile } from '../../core/profile';
 import type { SendChannel } from '../../core/status';
-import { db } from '../../db/db';
-import { getTemplateOverrides } from '../../db/settings';
+import { getTemplateOverrides, type TemplateOverrides } from '../../db/settings';
 import { t } from '../../platform';
 import { DraftPreview } from '../DraftPreview';
 import { LanguagePicker } from '../LanguagePicker';
@@ -38,14 +37,17 @@ interface Props {
   /** Opened from the pending list: re-sends that invitation. The caller keys the view by it, to start afresh. */
   followUp?: FollowUpTarget | undefined;
   onCancelFollowUp?: () => void;
+  /** The stored templates as the popup read them for its first paint (db/peek.ts), until the live read answers. */
+  firstOverrides?: TemplateOverrides | undefined;
 }
 
 /**
  * Invite one customer (reseller relationship or GDAP request) or follow one up: fill the names, check the live
  * preview, then copy, open in the mail app or insert into a compose window; each records the invitation.
  */
-export function InviteView({ profile, onEditProfile, targetTabId, followUp, onCancelFollowUp }: Props) {
-  const overrides = useLive(() => getTemplateOverrides(db));
+export function InviteView(props: Props) {
+  const { profile, onEditProfile, targetTabId, followUp, onCancelFollowUp, firstOverrides } = props;
+  const overrides = useLive(getTemplateOverrides, [], firstOverrides);
   const [status, setStatus] = useState('');
   const [tried, setTried] = useState(false);
   const recorder = useRecorder();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { UNDO_WINDOW_MS } from '../../core/status';
+import { UNDO_WINDOW_MS } from '../../core/invitation';
 import { t } from '../../platform';
 
 /** A line saying what was just written, with Undo while the model still allows it. */

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
-import { db } from '../../db/db';
 import { t } from '../../platform';
 import { problemsText } from '../findings';
+import { pageDb } from '../useLive';
 import { type RecordOutcome, type RecordRequest, recordInvitation, undoRecordedSend } from './record';
 import { useNotice } from './UndoNotice';
 
@@ -15,6 +15,8 @@ export function useRecorder() {
 
   const record = async (request: RecordRequest, key: string) => {
     if (recorded.current === key) return;
+    // The popup's invite form is usable before its database has loaded: the first send waits for it.
+    const { db } = await pageDb();
     const outcome = await recordInvitation(db, request).catch(
       (error: unknown): RecordOutcome => ({
         ok: false,

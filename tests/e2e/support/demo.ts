@@ -136,6 +136,8 @@ export async function walk(demo: Demo, dir: string): Promise<Shot[]> {
     const gmail = await choice.locator('option', { hasText: 'Gmail' }).first().getAttribute('value');
     if (gmail !== null) await choice.selectOption(gmail);
   }
+  // The tab's counts arrive after the popup's first paint, with its database.
+  await popup.locator('#tab-pending').filter({ hasText: /\d/ }).waitFor();
   await popup.evaluate(() => window.scrollTo(0, 0));
   await snap(popup, 'popup-invite', 'Invite: the form, the live preview and the compose windows found', true);
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { eraseAll } from '../../../db/backup';
-import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 import { countText } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { downloadBackup } from './ExportCard';

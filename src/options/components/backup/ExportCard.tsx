@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { now } from '../../../db/clock';
 import { customersCsv } from '../../../db/customers-csv';
-import { db } from '../../../db/db';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 import { saveBackup } from '../../../ui/save-backup';
 import { datedName, downloadText } from '../../download';
 

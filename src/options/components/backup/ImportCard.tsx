@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { type Backup, checkBackup, checkBackupSize } from '../../../core/backup';
 import { importBackup } from '../../../db/backup';
-import { db } from '../../../db/db';
 import { type RecordCounts, recordCounts } from '../../../db/options-queries';
 import { t } from '../../../platform';
 import { errorText, findingText, problemsText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 import { countText, formatDateTime } from '../../format';
 import { ConfirmDialog } from '../ConfirmDialog';
 

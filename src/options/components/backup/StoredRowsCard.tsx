@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../../db/db';
 import { checkStoredRows, type StoredCheck } from '../../../db/stored-check';
 import { t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 
 /** Rows listed in full; a longer list says how many more (the backup holds them all). */
 const SHOWN = 20;

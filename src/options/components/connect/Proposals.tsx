@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CONNECT_KEYS, type Proposal, parseProposals } from '../../../core/connect-state';
 import { languageFor } from '../../../core/language';
-import { db } from '../../../db/db';
 import { applyProposals } from '../../../db/partner-center';
 import { localArea, t, uiLanguage } from '../../../platform';
 import { errorText, findingText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 
 const KEY = CONNECT_KEYS.proposals;
 const SHOWN = 200;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { deleteCustomers } from '../../../db/customers';
-import { db } from '../../../db/db';
 import { bulkMarkAccepted, bulkMarkRemoved } from '../../../db/invitations';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 import { countText } from '../../format';
 import { bulkTargets, type TableRow } from '../../table-rows';
 import { ConfirmDialog } from '../ConfirmDialog';

@@ -2,7 +2,6 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { now } from '../../../db/clock';
 import { customerTable } from '../../../db/customer-table';
 import { searchCustomerIds } from '../../../db/customers';
-import { db } from '../../../db/db';
 import { firstCustomerRows } from '../../../db/options-queries';
 import { getTrackingSettings } from '../../../db/tracking-settings';
 import { t } from '../../../platform';
@@ -25,10 +24,10 @@ const FIRST_PAGE = 40;
  */
 export function CustomersSection() {
   const [wanted, setWanted] = useState(false);
-  const table = useLive(async () => (wanted ? customerTable(db) : undefined), [wanted]);
+  const table = useLive(async (db) => (wanted ? customerTable(db) : undefined), [wanted]);
   const loaded = table !== undefined;
-  const page = useLive(async () => (loaded ? undefined : firstCustomerRows(db, FIRST_PAGE)), [loaded]);
-  const followUpDays = useLive(async () => (await getTrackingSettings(db)).followUpDays);
+  const page = useLive(async (db) => (loaded ? undefined : firstCustomerRows(db, FIRST_PAGE)), [loaded]);
+  const followUpDays = useLive(async (db) => (await getTrackingSettings(db)).followUpDays);
   const [filters, setFilters] = useState(NO_FILTERS);
   const [sort, setSort] = useState<Sort>({ key: 'company', dir: 'asc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -41,10 +40,13 @@ export function CustomersSection() {
     [source, followUpDays],
   );
   // The search box asks the words index rather than scanning every row; an empty search narrows nothing.
-  const found = useLive(async () => {
-    const ids = await searchCustomerIds(db, filters.search);
-    return ids && new Set(ids);
-  }, [filters.search]);
+  const found = useLive(
+    async (db) => {
+      const ids = await searchCustomerIds(db, filters.search);
+      return ids && new Set(ids);
+    },
+    [filters.search],
+  );
   const shown = useMemo(
     () => rows && sortRows(filterRows(rows, filters, filters.search.trim() ? found : undefined), sort),
     [rows, filters, found, sort],

@@ -1,6 +1,5 @@
 import type { Refused } from '../../../core/problem';
 import type { Invitation } from '../../../core/status';
-import { db } from '../../../db/db';
 import {
   type Changed,
   endRelationship,
@@ -10,6 +9,7 @@ import {
   withdraw,
 } from '../../../db/invitations';
 import { t } from '../../../platform';
+import { db } from '../../../ui/page-db';
 import { formatDate, formatNumber } from '../../format';
 import type { TableRow } from '../../table-rows';
 import { StatusPill, typeLabel } from './StatusPill';

@@ -1,5 +1,4 @@
 import type { Invitation } from '../../../core/status';
-import { db } from '../../../db/db';
 import { customerTimeline } from '../../../db/events';
 import { t } from '../../../platform';
 import { useLive } from '../../../ui/useLive';
@@ -9,7 +8,7 @@ import { typeLabel } from './StatusPill';
 
 /** A customer's events, newest first (what changed last is what the partner looks for), read live by index. */
 export function Timeline({ customerId, invitations }: { customerId: string; invitations: Invitation[] }) {
-  const events = useLive(() => customerTimeline(db, customerId), [customerId]);
+  const events = useLive((db) => customerTimeline(db, customerId), [customerId]);
   if (!events) return null;
   if (events.length === 0) return <p class="muted">{t('timelineEmpty')}</p>;
   const types = new Map(invitations.map((i) => [i.id, i.linkType]));

@@ -7,11 +7,11 @@ import {
 } from '../../../core/reconcile';
 import type { Language } from '../../../core/types';
 import type { CustomerRow } from '../../../db/db';
-import { db } from '../../../db/db';
 import { customersByIds } from '../../../db/options-queries';
 import { type ApplyResult, applyReconcile, planFromExport } from '../../../db/reconcile';
 import { t } from '../../../platform';
 import { errorText, findingText } from '../../../ui/findings';
+import { db } from '../../../ui/page-db';
 import { ApplyProgress, ApplyResultView } from './ApplyResult';
 import { ReviewScreen } from './ReviewScreen';
 

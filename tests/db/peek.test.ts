@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_PROFILE, type PartnerProfile } from '../../src/core/profile';
+import { createDb, type ResellerDb } from '../../src/db/db';
+import { peekSettings } from '../../src/db/peek';
+import { getTemplateOverrides, readProfile, saveProfile, saveTemplate } from '../../src/db/settings';
+
+const PROFILE: PartnerProfile = {
+  ...EMPTY_PROFILE,
+  partnerName: 'Fabrikam Cloud',
+  tenantId: '8f3a2b1c-4d5e-4f60-9a7b-1c2d3e4f5a6b',
+};
+const FR = { subject: 'Invitation de {{partnerName}}', body: 'Bonjour,\n\n{{link}}' };
+
+const opened: ResellerDb[] = [];
+function freshDb(): ResellerDb {
+  const db = createDb(`peek-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('peekSettings (the popup’s first read, without Dexie)', () => {
+  it('reads the profile and templates exactly as Dexie’s reads do', async () => {
+    const db = freshDb();
+    await saveProfile(db, PROFILE);
+    await saveTemplate(db, 'fr', FR);
+    const first = await peekSettings(db.name);
+    expect(first?.profile).toEqual(await readProfile(db));
+    expect(first?.profile).toMatchObject({ state: 'ok', profile: { partnerName: 'Fabrikam Cloud' } });
+    expect(first?.overrides).toEqual(await getTemplateOverrides(db));
+    expect(first?.overrides.fr).toEqual(FR);
+  });
+
+  it('says none is stored, and a stored profile that does not read is broken, as readProfile does', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(await peekSettings(db.name)).toEqual({ profile: { state: 'none' }, overrides: {} });
+    await db.settings.put({ key: 'profile', value: { ...PROFILE, partnerName: 42 } });
+    const first = await peekSettings(db.name);
+    expect(first?.profile.state).toBe('broken');
+    expect(first?.profile).toEqual(await readProfile(db));
+  });
+
+  it('leaves a database that does not exist yet for Dexie to create whole', async () => {
+    const name = `peek-${crypto.randomUUID()}`;
+    expect(await peekSettings(name)).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    const db = createDb(name);
+    opened.push(db);
+    await saveProfile(db, PROFILE);
+    expect((await readProfile(db)).state).toBe('ok');
+    expect(db.tables.map((t) => t.name)).toContain('countDays');
+  });
+
+  it('holds no connection that would block Dexie opening the database', async () => {
+    const db = freshDb();
+    await saveProfile(db, PROFILE);
+    db.close();
+    await peekSettings(db.name);
+    // A schema upgrade needs every other connection closed: deleting the database needs the same.
+    await expect(db.delete()).resolves.toBeUndefined();
+  });
+});
