@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import type { FindResult } from '../src/messages';
 import { launchExtension } from '../tests/e2e/support/chromium';
 import { median } from './stats';
 
@@ -32,9 +33,10 @@ type Chrome = {
 /** Reloads the fixture (an empty compose again) and lets the worker find it, as the popup does before inserting. */
 async function freshCompose(ext: Page, gmail: Page): Promise<{ tabId: number; composeId: string }> {
   await gmail.reload();
-  const [found] = (await ext.evaluate(() =>
+  const { composes } = (await ext.evaluate(() =>
     (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'compose.find' }),
-  )) as { tabId: number; composeId: string }[];
+  )) as FindResult;
+  const [found] = composes;
   if (!found) throw new Error('bench: the Gmail fixture compose was not found');
   // Armed before sending: stamps the moment the link appears in the body.
   await gmail.evaluate((link) => {

@@ -110,8 +110,21 @@ interface Side {
   page: Page;
 }
 
+/**
+ * Closes the Options tab that installing opens (background/index.ts): left open, in the process that renders the
+ * measured pages, its live queries would read the whole table again after each write the bench makes through Dexie.
+ */
+async function closeInstallTab(browser: ExtensionBrowser): Promise<void> {
+  for (let waited = 0; waited < 5_000; waited += 100) {
+    const tab = browser.context.pages().find((p) => p.url().includes('/src/options/index.html'));
+    if (tab) return tab.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function openSide(dir: string): Promise<Side> {
   const browser = await launchExtension(dir);
+  await closeInstallTab(browser);
   const base = `chrome-extension://${browser.extensionId}/`;
   const helper = await browser.context.newPage();
   await helper.goto(`${base}bench/tracking.html`);
