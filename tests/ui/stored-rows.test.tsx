@@ -7,6 +7,8 @@ import { db } from '../../src/db/db';
 import { recordSend } from '../../src/db/invitations';
 import { StoredRowsCard } from '../../src/options/components/backup/StoredRowsCard';
 
+// The page's database tells the worker of every write; no worker runs here.
+vi.mock('../../src/ui/tell-worker', () => ({ tellWorkerOnWrites: () => undefined }));
 vi.mock('../../src/platform', () => ({
   t: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'),
   hasMessage: () => false,
