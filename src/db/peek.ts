@@ -1,13 +1,23 @@
 /**
- * The settings the popup paints first (profile, templates), read from IndexedDB without Dexie: the invite form shows
- * before Dexie, the largest part of the popup's JavaScript, has loaded, and the live queries take over once it has
+ * The settings the popup paints first (profile, templates), read without Dexie: the invite form shows before Dexie,
+ * the largest part of the popup's JavaScript, has loaded, and the live queries take over once it has
  * (docs/architecture.md, "The popup's first paint").
  *
- * One read-only transaction on the settings store, whose rows are Dexie's as they are. It never creates, upgrades
- * or holds the database: with none yet (first run) it aborts the creation, and on that or any error it answers
- * undefined and the page waits for Dexie.
+ * Two sources, the first that answers:
+ * - the pages' copy of these settings' stored values in the extension's localStorage, kept current by every page
+ *   while it runs (`keepFirstSettingsCopy`, ui/page-db.ts). A synchronous read: opening IndexedDB alone takes longer
+ *   than the rest of the first paint. It can be behind a change that another browser's sync made while no page ran;
+ *   the live read corrects it in the next frames and renews the copy (docs/decisions.md, "The popup paints from a
+ *   copy of two settings").
+ * - one read-only transaction on the settings store, whose rows are Dexie's as they are. It never creates, upgrades
+ *   or holds the database: with none yet (first run) it aborts the creation, and on that or any error it answers
+ *   undefined and the page waits for Dexie.
+ *
+ * Either way the values go through the same parsers as Dexie's reads (db/settings.ts).
  */
+import { isPlainObject } from '../core/shape';
 import { readTemplateOverrides, type TemplateOverrides } from '../core/template-overrides';
+import type { ResellerDb } from './db';
 import { DB_NAME } from './name';
 import { type StoredProfile, storedProfile } from './settings';
 
@@ -16,18 +26,91 @@ export interface FirstSettings {
   overrides: TemplateOverrides;
 }
 
-/** `name`: tests pass their own database's, as to createDb. */
-export async function peekSettings(name = DB_NAME): Promise<FirstSettings | undefined> {
-  const values = await readSettings(name, ['profile', 'templates']);
+/** The settings the first paint reads, by key. */
+export const FIRST_SETTING_KEYS = ['profile', 'templates'] as const;
+type FirstKey = (typeof FIRST_SETTING_KEYS)[number];
+export type FirstValues = Partial<Record<FirstKey, unknown>>;
+
+/** localStorage as the copy uses it; tests pass their own. */
+export type CopyStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The copy's localStorage key. Its value: `{ "format": 1, "values": { profile?, templates? } }`. */
+export const FIRST_SETTINGS_COPY = 'firstSettings';
+const COPY_FORMAT = 1;
+
+/** The page's localStorage, or undefined where it cannot be used (then the popup reads IndexedDB). */
+function pageStorage(): CopyStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `name`: tests pass their own database's, as to createDb; `copy`: their own storage, or none. */
+export async function peekSettings(
+  name = DB_NAME,
+  copy: CopyStorage | undefined = pageStorage(),
+): Promise<FirstSettings | undefined> {
+  const values = readCopy(copy) ?? (await readSettings(name));
   if (!values) return undefined;
   return {
-    profile: storedProfile(values.get('profile')),
-    overrides: readTemplateOverrides(values.get('templates')).overrides,
+    profile: storedProfile(values.profile),
+    overrides: readTemplateOverrides(values.templates).overrides,
   };
 }
 
-/** The stored values of these settings (absent: none stored), or undefined when they could not be read. */
-function readSettings(name: string, keys: readonly string[]): Promise<Map<string, unknown> | undefined> {
+/** The stored values of the first settings through Dexie, for the copy (absent: none stored). */
+export async function readFirstValues(db: ResellerDb): Promise<FirstValues> {
+  const rows = await db.settings.bulkGet([...FIRST_SETTING_KEYS]);
+  const values: FirstValues = {};
+  FIRST_SETTING_KEYS.forEach((key, i) => {
+    const row = rows[i];
+    if (row !== undefined) values[key] = row.value;
+  });
+  return values;
+}
+
+/**
+ * Renews the copy with the stored values (absent: none stored); undefined, or a value that cannot be written, leaves
+ * no copy at all, never an older one: the popup then reads IndexedDB.
+ */
+export function keepFirstSettingsCopy(
+  values: FirstValues | undefined,
+  copy: CopyStorage | undefined = pageStorage(),
+): void {
+  if (!copy) return;
+  try {
+    if (!values) throw new Error('No values to keep');
+    copy.setItem(FIRST_SETTINGS_COPY, JSON.stringify({ format: COPY_FORMAT, values }));
+  } catch {
+    try {
+      copy.removeItem(FIRST_SETTINGS_COPY);
+    } catch {
+      // Nothing kept either way: the popup reads IndexedDB.
+    }
+  }
+}
+
+/** The copy's values, or undefined when there is none or it is not one this version wrote. */
+function readCopy(copy: CopyStorage | undefined): FirstValues | undefined {
+  try {
+    const text = copy?.getItem(FIRST_SETTINGS_COPY);
+    if (!text) return undefined;
+    const parsed: unknown = JSON.parse(text);
+    if (!isPlainObject(parsed) || parsed.format !== COPY_FORMAT || !isPlainObject(parsed.values))
+      return undefined;
+    const values: FirstValues = {};
+    for (const key of FIRST_SETTING_KEYS)
+      if (Object.hasOwn(parsed.values, key)) values[key] = parsed.values[key];
+    return values;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored values of the first settings, or undefined when they could not be read. */
+function readSettings(name: string): Promise<FirstValues | undefined> {
   return new Promise((resolve) => {
     const fail = (event?: Event) => {
       event?.preventDefault();
@@ -49,12 +132,12 @@ function readSettings(name: string, keys: readonly string[]): Promise<Map<string
       idb.onversionchange = () => idb.close();
       try {
         const tx = idb.transaction('settings', 'readonly');
-        const values = new Map<string, unknown>();
-        for (const key of keys) {
+        const values: FirstValues = {};
+        for (const key of FIRST_SETTING_KEYS) {
           const get = tx.objectStore('settings').get(key);
           get.onsuccess = () => {
             const row = get.result as { value?: unknown } | undefined;
-            if (row !== undefined) values.set(key, row.value);
+            if (row !== undefined) values[key] = row.value;
           };
         }
         tx.oncomplete = () => resolve(values);

@@ -6,10 +6,17 @@
  */
 import { liveQuery } from 'dexie';
 import { db } from '../db/db';
+import { keepFirstSettingsCopy, readFirstValues } from '../db/peek';
 import { tellWorkerOnWrites } from './tell-worker';
 
 tellWorkerOnWrites(db);
 // Opened now, alongside the page's own work, rather than at its first query (which reports a failure).
 db.open().catch(() => undefined);
+// The popup's next first paint reads this copy (db/peek.ts): renewed by whatever changes the settings while a page
+// runs, this page's writes or another context's; dropped if the read fails, so no stale copy stays behind.
+liveQuery(() => readFirstValues(db)).subscribe({
+  next: (values) => keepFirstSettingsCopy(values),
+  error: () => keepFirstSettingsCopy(undefined),
+});
 
 export { db, liveQuery };

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE, type PartnerProfile } from '../../src/core/profile';
 import { createDb, type ResellerDb } from '../../src/db/db';
-import { peekSettings } from '../../src/db/peek';
+import {
+  type CopyStorage,
+  FIRST_SETTINGS_COPY,
+  keepFirstSettingsCopy,
+  peekSettings,
+  readFirstValues,
+} from '../../src/db/peek';
 import { getTemplateOverrides, readProfile, saveProfile, saveTemplate } from '../../src/db/settings';
 
 const PROFILE: PartnerProfile = {
@@ -62,5 +68,97 @@ describe('peekSettings (the popup’s first read, without Dexie)', () => {
     await peekSettings(db.name);
     // A schema upgrade needs every other connection closed: deleting the database needs the same.
     await expect(db.delete()).resolves.toBeUndefined();
+  });
+});
+
+/** localStorage as a page has it, in memory; `full` makes every write fail as a full quota does. */
+class MemoryStorage implements CopyStorage {
+  readonly items = new Map<string, string>();
+  full = false;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+describe('the first settings’ copy in localStorage', () => {
+  it('answers with what Dexie reads, without opening IndexedDB', async () => {
+    const db = freshDb();
+    await saveProfile(db, PROFILE);
+    await saveTemplate(db, 'fr', FR);
+    const copy = new MemoryStorage();
+    keepFirstSettingsCopy(await readFirstValues(db), copy);
+    const absent = `peek-${crypto.randomUUID()}`;
+    const first = await peekSettings(absent, copy);
+    expect(first?.profile).toEqual(await readProfile(db));
+    expect(first?.overrides).toEqual(await getTemplateOverrides(db));
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(absent);
+  });
+
+  it('says none is stored when the copy says so, and parses a copied profile as a stored one', async () => {
+    const copy = new MemoryStorage();
+    keepFirstSettingsCopy({}, copy);
+    expect(await peekSettings(`peek-${crypto.randomUUID()}`, copy)).toEqual({
+      profile: { state: 'none' },
+      overrides: {},
+    });
+    keepFirstSettingsCopy({ profile: { ...PROFILE, partnerName: 42 }, templates: 'not templates' }, copy);
+    const first = await peekSettings(`peek-${crypto.randomUUID()}`, copy);
+    expect(first?.profile.state).toBe('broken');
+    expect(first?.overrides).toEqual({});
+  });
+
+  it.each([
+    ['not JSON', '{"format":1,'],
+    ['another format', JSON.stringify({ format: 2, values: { profile: PROFILE } })],
+    ['no values', JSON.stringify({ format: 1, values: [PROFILE] })],
+    ['not an object', JSON.stringify([1])],
+  ])('falls back to IndexedDB when the copy is %s', async (_, text) => {
+    const db = freshDb();
+    await saveProfile(db, { ...PROFILE, partnerName: 'Stored' });
+    const copy = new MemoryStorage();
+    copy.items.set(FIRST_SETTINGS_COPY, text);
+    const first = await peekSettings(db.name, copy);
+    expect(first?.profile).toMatchObject({ state: 'ok', profile: { partnerName: 'Stored' } });
+  });
+
+  it('ignores keys it does not read, inherited ones included', async () => {
+    const copy = new MemoryStorage();
+    copy.items.set(
+      FIRST_SETTINGS_COPY,
+      '{"format":1,"values":{"__proto__":{"profile":{"partnerName":"x"}},"tracking":{}}}',
+    );
+    expect(await peekSettings(`peek-${crypto.randomUUID()}`, copy)).toEqual({
+      profile: { state: 'none' },
+      overrides: {},
+    });
+  });
+
+  it('leaves no copy, rather than an older one, when a write fails or there is nothing to keep', () => {
+    const copy = new MemoryStorage();
+    keepFirstSettingsCopy({ profile: PROFILE }, copy);
+    copy.full = true;
+    keepFirstSettingsCopy({ profile: { ...PROFILE, partnerName: 'Newer' } }, copy);
+    expect(copy.items.has(FIRST_SETTINGS_COPY)).toBe(false);
+    copy.full = false;
+    keepFirstSettingsCopy({ profile: PROFILE }, copy);
+    keepFirstSettingsCopy(undefined, copy);
+    expect(copy.items.has(FIRST_SETTINGS_COPY)).toBe(false);
+  });
+
+  it('reads through Dexie exactly the stored values, absent ones absent', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(await readFirstValues(db)).toEqual({});
+    await saveTemplate(db, 'fr', FR);
+    const values = await readFirstValues(db);
+    expect(Object.keys(values)).toEqual(['templates']);
+    expect(values.templates).toEqual((await db.settings.get('templates'))?.value);
   });
 });

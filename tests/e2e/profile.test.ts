@@ -98,6 +98,57 @@ describe.skipIf(!chromiumPath)('partner profile in the popup (Chromium)', () => 
     expect(clip?.text).toContain('Dana Smith');
   });
 
+  it('paints from the pages’ copy of the profile, which follows an edit in Options and corrects itself when stale', async () => {
+    // The subject the popup's first frame shows: recorded when the company field first appears.
+    await browser.context.addInitScript({
+      content: `new MutationObserver((_, observer) => {
+        const subject = document.querySelector('[data-testid="preview-subject"]');
+        if (!document.getElementById('company') || !subject) return;
+        globalThis.__firstSubject = subject.textContent;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });`,
+    });
+    const firstSubject = async () => {
+      const popup = await browser.openPage('src/popup/index.html');
+      await popup.waitForFunction(() => '__firstSubject' in globalThis);
+      return {
+        popup,
+        subject: await popup.evaluate(() => (globalThis as { __firstSubject?: string }).__firstSubject),
+      };
+    };
+    const options = await browser.openPage('src/options/index.html');
+    await options.fill('#partnerName', 'Fabrikam Cloud');
+    await options.fill('#tenantId', TENANT);
+    await options.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => options.getByTestId('profile-status').textContent()).toBe('Profile saved.');
+    expect((await firstSubject()).subject).toMatch(/^Fabrikam Cloud: /);
+
+    await options.fill('#partnerName', 'Northwind Partners');
+    await options.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => options.getByTestId('profile-status').textContent()).toBe('Profile saved.');
+    const edited = await firstSubject();
+    expect(edited.subject).toMatch(/^Northwind Partners: /);
+
+    // A copy left behind (as when another browser's sync changed the profile while no page ran): the first frame
+    // shows it, the live read corrects it, and the copy is renewed.
+    await options.close();
+    await edited.popup.evaluate(() => {
+      const key = 'firstSettings';
+      const copy = JSON.parse(localStorage.getItem(key) ?? '{}');
+      copy.values.profile.partnerName = 'Old Name';
+      localStorage.setItem(key, JSON.stringify(copy));
+    });
+    await edited.popup.close();
+    const stale = await firstSubject();
+    expect(stale.subject).toMatch(/^Old Name: /);
+    await expect
+      .poll(() => stale.popup.getByTestId('preview-subject').textContent())
+      .toMatch(/^Northwind Partners: /);
+    await expect
+      .poll(() => stale.popup.evaluate(() => localStorage.getItem('firstSettings')))
+      .toContain('"partnerName":"Northwind Partners"');
+  });
+
   it('keeps a pasted Partner Center link byte for byte and labels it', async () => {
     const pasted = LINK.replace(TENANT, TENANT.toUpperCase()).replace(
       'ResellerRelationship',
