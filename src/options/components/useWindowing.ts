@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { scrollTopFor, visibleWindow } from '../../core/virtual';
 
 const KEYS: Record<string, (i: number, page: number, last: number) => number> = {
@@ -22,12 +22,17 @@ export function useWindowing(count: number, rowHeight: number, overscan: number)
   const [size, setSize] = useState({ height: 600, header: 40 });
   const [focus, setFocus] = useState<{ index: number; col: string } | undefined>(undefined);
 
-  useLayoutEffect(() => {
+  // Measured when the observer first reports the box, after the browser has laid it out and before that frame
+  // paints: reading sizes in a layout effect would force a layout of the whole page before the first rows show.
+  // Until then the rows follow the default size, the box's largest (`.ctable` in options.css).
+  useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => setSize({ height: el.clientHeight, header: head.current?.offsetHeight ?? 0 });
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => {
+      const height = el.clientHeight;
+      const header = head.current?.offsetHeight ?? 0;
+      setSize((was) => (was.height === height && was.header === header ? was : { height, header }));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
