@@ -19,6 +19,7 @@ import { isPlainObject } from '../core/shape';
 import { readTemplateOverrides, type TemplateOverrides } from '../core/template-overrides';
 import type { ResellerDb } from './db';
 import { DB_NAME } from './name';
+import { type PageStorage, pageStorage } from './page-storage';
 import { type StoredProfile, storedProfile } from './settings';
 
 export interface FirstSettings {
@@ -31,26 +32,15 @@ export const FIRST_SETTING_KEYS = ['profile', 'templates'] as const;
 type FirstKey = (typeof FIRST_SETTING_KEYS)[number];
 export type FirstValues = Partial<Record<FirstKey, unknown>>;
 
-/** localStorage as the copy uses it; tests pass their own. */
-export type CopyStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The copy's localStorage key. Its value: `{ "format": 1, "values": { profile?, templates? } }`. */
 export const FIRST_SETTINGS_COPY = 'firstSettings';
 const COPY_FORMAT = 1;
 
-/** The page's localStorage, or undefined where it cannot be used (then the popup reads IndexedDB). */
-function pageStorage(): CopyStorage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `name`: tests pass their own database's, as to createDb; `copy`: their own storage, or none. */
 export async function peekSettings(
   name = DB_NAME,
-  copy: CopyStorage | undefined = pageStorage(),
+  copy: PageStorage | undefined = pageStorage(),
 ): Promise<FirstSettings | undefined> {
   const values = readCopy(copy) ?? (await readSettings(name));
   if (!values) return undefined;
@@ -77,7 +67,7 @@ export async function readFirstValues(db: ResellerDb): Promise<FirstValues> {
  */
 export function keepFirstSettingsCopy(
   values: FirstValues | undefined,
-  copy: CopyStorage | undefined = pageStorage(),
+  copy: PageStorage | undefined = pageStorage(),
 ): void {
   if (!copy) return;
   try {
@@ -93,7 +83,7 @@ export function keepFirstSettingsCopy(
 }
 
 /** The copy's values, or undefined when there is none or it is not one this version wrote. */
-function readCopy(copy: CopyStorage | undefined): FirstValues | undefined {
+function readCopy(copy: PageStorage | undefined): FirstValues | undefined {
   try {
     const text = copy?.getItem(FIRST_SETTINGS_COPY);
     if (!text) return undefined;

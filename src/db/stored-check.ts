@@ -3,11 +3,15 @@
  * reach IndexedDB only through checked writes, so a row that fails here was written by an older or newer version
  * of the extension: it is reported, never changed or deleted (docs/decisions.md, "Stored rows are checked, not
  * repaired"). A backup exports such rows as they are, so the partner keeps them; importing that backup refuses them.
+ *
+ * Only a change of version can leave such rows, so a scan that finds none is not repeated until the version
+ * changes (`checkStoredRowsOnce`): at 100,000 customers it reads for seconds.
  */
 import { parseCustomer } from '../core/customer-record';
 import { parseEvent, parseInvitation } from '../core/invitation-record';
 import type { Parsed, Problem } from '../core/problem';
 import type { ResellerDb } from './db';
+import { type PageStorage, pageStorage } from './page-storage';
 
 export interface UnreadableRow {
   table: 'customers' | 'invitations' | 'events';
@@ -43,4 +47,36 @@ export async function checkStoredRows(db: ResellerDb): Promise<StoredCheck> {
     await scan('events', parseEvent);
   });
   return result;
+}
+
+/** The localStorage key holding the version whose stored rows were last all found readable. */
+export const STORED_ROWS_CLEAN = 'storedRowsClean';
+
+/**
+ * The check, unless every row already read under this `version`: then undefined, and nothing is read. A check that
+ * finds unreadable rows is not remembered, so they are listed each time until they are gone.
+ */
+export async function checkStoredRowsOnce(
+  db: ResellerDb,
+  version: string,
+  memo: PageStorage | undefined = pageStorage(),
+): Promise<StoredCheck | undefined> {
+  if (readMemo(memo) === version) return undefined;
+  const check = await checkStoredRows(db);
+  if (check.unreadable.length === 0) {
+    try {
+      memo?.setItem(STORED_ROWS_CLEAN, version);
+    } catch {
+      // Not remembered: the next Options page checks again.
+    }
+  }
+  return check;
+}
+
+function readMemo(memo: PageStorage | undefined): string | null | undefined {
+  try {
+    return memo?.getItem(STORED_ROWS_CLEAN);
+  } catch {
+    return undefined;
+  }
 }

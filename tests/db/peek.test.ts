@@ -2,14 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE, type PartnerProfile } from '../../src/core/profile';
 import { createDb, type ResellerDb } from '../../src/db/db';
-import {
-  type CopyStorage,
-  FIRST_SETTINGS_COPY,
-  keepFirstSettingsCopy,
-  peekSettings,
-  readFirstValues,
-} from '../../src/db/peek';
+import { FIRST_SETTINGS_COPY, keepFirstSettingsCopy, peekSettings, readFirstValues } from '../../src/db/peek';
 import { getTemplateOverrides, readProfile, saveProfile, saveTemplate } from '../../src/db/settings';
+import { MemoryStorage } from './support';
 
 const PROFILE: PartnerProfile = {
   ...EMPTY_PROFILE,
@@ -70,22 +65,6 @@ describe('peekSettings (the popup’s first read, without Dexie)', () => {
     await expect(db.delete()).resolves.toBeUndefined();
   });
 });
-
-/** localStorage as a page has it, in memory; `full` makes every write fail as a full quota does. */
-class MemoryStorage implements CopyStorage {
-  readonly items = new Map<string, string>();
-  full = false;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (this.full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe('the first settings’ copy in localStorage', () => {
   it('answers with what Dexie reads, without opening IndexedDB', async () => {

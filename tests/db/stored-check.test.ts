@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../src/db/backup';
 import { recordSend } from '../../src/db/invitations';
-import { checkStoredRows } from '../../src/db/stored-check';
-import { ok, useDb } from './support';
+import { checkStoredRows, checkStoredRowsOnce, STORED_ROWS_CLEAN } from '../../src/db/stored-check';
+import { MemoryStorage, ok, useDb } from './support';
 
 const ctx = useDb();
 const send = (companyName: string, email: string) =>
@@ -42,5 +42,40 @@ describe('stored rows read through their owners’ parsers', () => {
     for (const u of unreadable) for (const p of u.problems) expect(p.message.length).toBeGreaterThan(10);
     // Reported, not repaired: a backup still holds the rows exactly as stored.
     expect({ ...(await exportAll(ctx.db)), exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+  });
+});
+
+describe('the check once per version', () => {
+  it('reads nothing again under a version whose rows all read, and checks anew when the version changes', async () => {
+    const sent = ok(await send('Contoso', 'it@contoso.com'));
+    const memo = new MemoryStorage();
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.checked).toBe(3);
+    expect(memo.getItem(STORED_ROWS_CLEAN)).toBe('1.0.0');
+    // Left by another version after the clean check: not looked for until the version changes.
+    await ctx.db.customers.update(sent.customerId, { companyName: 42 } as never);
+    expect(await checkStoredRowsOnce(ctx.db, '1.0.0', memo)).toBeUndefined();
+    const next = await checkStoredRowsOnce(ctx.db, '1.1.0', memo);
+    expect(next?.unreadable.map((r) => r.id)).toEqual([sent.customerId]);
+  });
+
+  it('keeps listing unreadable rows on every check until they are gone', async () => {
+    const sent = ok(await send('Contoso', 'it@contoso.com'));
+    await ctx.db.customers.update(sent.customerId, { companyName: 42 } as never);
+    const memo = new MemoryStorage();
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.unreadable).toHaveLength(1);
+    expect(memo.getItem(STORED_ROWS_CLEAN)).toBeNull();
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.unreadable).toHaveLength(1);
+    await ctx.db.customers.update(sent.customerId, { companyName: 'Contoso' });
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.unreadable).toEqual([]);
+    expect(await checkStoredRowsOnce(ctx.db, '1.0.0', memo)).toBeUndefined();
+  });
+
+  it('checks every time where nothing can be remembered', async () => {
+    ok(await send('Contoso', 'it@contoso.com'));
+    const memo = new MemoryStorage();
+    memo.full = true;
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.checked).toBe(3);
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', memo))?.checked).toBe(3);
+    expect((await checkStoredRowsOnce(ctx.db, '1.0.0', undefined))?.checked).toBe(3);
   });
 });

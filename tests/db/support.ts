@@ -8,6 +8,7 @@ import { now, setClock } from '../../src/db/clock';
 import { type CustomerFields, newCustomer } from '../../src/db/customers';
 import { type CustomerRow, createDb, type ResellerDb } from '../../src/db/db';
 import { byStatus } from '../../src/db/invitations';
+import type { PageStorage } from '../../src/db/page-storage';
 
 export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 export const DAY = 86_400_000;
@@ -73,4 +74,20 @@ export async function countByStatus(db: ResellerDb): Promise<Record<InvitationSt
 /** Invitations accepted at or after `since` and still accepted. */
 export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
   return byStatus(db, 'accepted', 'acceptedAt', since).count();
+}
+
+/** localStorage as a page has it, in memory; `full` makes every write fail as a full quota does. */
+export class MemoryStorage implements PageStorage {
+  readonly items = new Map<string, string>();
+  full = false;
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
 }

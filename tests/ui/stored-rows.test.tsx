@@ -12,10 +12,12 @@ vi.mock('../../src/ui/tell-worker', () => ({ tellWorkerOnWrites: () => undefined
 vi.mock('../../src/platform', () => ({
   t: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'),
   hasMessage: () => false,
+  manifestVersion: () => '1.2.3',
 }));
 
 afterEach(async () => {
   document.body.innerHTML = '';
+  localStorage.clear();
   vi.useRealTimers();
   await Promise.all([db.customers.clear(), db.invitations.clear(), db.events.clear()]);
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { checkStoredRows, type StoredCheck } from '../../../db/stored-check';
-import { t } from '../../../platform';
+import { checkStoredRowsOnce, type StoredCheck } from '../../../db/stored-check';
+import { manifestVersion, t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
 import { db } from '../../../ui/page-db';
 
@@ -9,13 +9,16 @@ const SHOWN = 20;
 
 /**
  * Stored records another version of the extension left in a shape this one cannot read (db/stored-check.ts). It
- * runs once the page is idle, so the customers table paints first; it reads, never repairs.
+ * runs once the page is idle, so the customers table paints first, and once per version when it finds none; it
+ * reads, never repairs.
  */
 export function StoredRowsCard() {
   const [check, setCheck] = useState<StoredCheck | { failed: string }>();
   useEffect(() => {
     const id = setTimeout(() => {
-      checkStoredRows(db).then(setCheck, (error: unknown) => setCheck({ failed: String(error) }));
+      checkStoredRowsOnce(db, manifestVersion()).then(setCheck, (error: unknown) =>
+        setCheck({ failed: String(error) }),
+      );
     }, 1500);
     return () => clearTimeout(id);
   }, []);
