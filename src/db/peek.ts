@@ -32,7 +32,6 @@ export const FIRST_SETTING_KEYS = ['profile', 'templates'] as const;
 type FirstKey = (typeof FIRST_SETTING_KEYS)[number];
 export type FirstValues = Partial<Record<FirstKey, unknown>>;
 
-
 /** The copy's localStorage key. Its value: `{ "format": 1, "values": { profile?, templates? } }`. */
 export const FIRST_SETTINGS_COPY = 'firstSettings';
 const COPY_FORMAT = 1;
@@ -71,14 +70,17 @@ export function keepFirstSettingsCopy(
 ): void {
   if (!copy) return;
   try {
-    if (!values) throw new Error('No values to keep');
-    copy.setItem(FIRST_SETTINGS_COPY, JSON.stringify({ format: COPY_FORMAT, values }));
-  } catch {
-    try {
-      copy.removeItem(FIRST_SETTINGS_COPY);
-    } catch {
-      // Nothing kept either way: the popup reads IndexedDB.
+    if (values) {
+      copy.setItem(FIRST_SETTINGS_COPY, JSON.stringify({ format: COPY_FORMAT, values }));
+      return;
     }
+  } catch {
+    // Not written (a full quota): removed below rather than left older than the database.
+  }
+  try {
+    copy.removeItem(FIRST_SETTINGS_COPY);
+  } catch {
+    // Nothing kept either way: the popup reads IndexedDB.
   }
 }
 
