@@ -4,19 +4,34 @@
  * button. Each run creates a fresh page (as every popup open does), alternating bare and popup in one browser;
  * wall time, from Node's clock before `newPage()` to the page's own clock (`performance.timeOrigin + now()`) when a
  * MutationObserver installed before any script sees the element.
+ *
+ * Beside them, the floor of any page that paints with script: the same shell whose one tiny module script adds the
+ * button. What the popup costs beyond that floor is its own; the rest is loading and running a script at all.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { median } from './stats';
 
-/** The bare page: the popup's built HTML without scripts and module preloads, with one button in the app root. */
-export function addBareButtonPage(dir: string, popupHtml: string): void {
+/**
+ * The bare page: the popup's built HTML without scripts and module preloads, with one button in the app root; and
+ * the script floor: that page with the button added by one tiny module script.
+ */
+export function addOpenPages(dir: string, popupHtml: string): void {
   const bare = popupHtml
     .replace(/<script\b[^>]*><\/script>\s*/g, '')
     .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
     .replace('<div id="app"></div>', '<div id="app"><button type="button">Invite</button></div>');
   writeFileSync(join(dir, 'src/popup/bare-button.html'), bare);
+  writeFileSync(
+    join(dir, 'assets/one-button.js'),
+    "const b = document.createElement('button'); b.textContent = 'Invite'; document.getElementById('app').append(b);",
+  );
+  const floor = bare.replace(
+    '<div id="app"><button type="button">Invite</button></div>',
+    '<div id="app"></div><script type="module" src="/assets/one-button.js"></script>',
+  );
+  writeFileSync(join(dir, 'src/popup/script-floor.html'), floor);
 }
 
 /** As a string: tsx would add a helper to a function that the page does not have. */
@@ -49,6 +64,8 @@ async function openOnce(context: BrowserContext, url: string, key: 'company' | '
 export interface OpenFigures {
   popup: number;
   bare: number;
+  /** The same shell with one tiny module script adding the button. */
+  floor: number;
   runs: number;
 }
 
@@ -71,6 +88,7 @@ export async function popupOpenRuns(
 ): Promise<OpenFigures> {
   const popupUrl = `${base}src/popup/index.html`;
   const bareUrl = `${base}src/popup/bare-button.html`;
+  const floorUrl = `${base}src/popup/script-floor.html`;
   // A page of the extension's origin, kept open to set up its localStorage between opens.
   const keeper = await context.newPage();
   await keeper.goto(bareUrl);
@@ -86,13 +104,16 @@ export async function popupOpenRuns(
   await openOnce(context, bareUrl, 'button');
   await clear();
   await openOnce(context, popupUrl, 'company');
+  await openOnce(context, floorUrl, 'button');
   const popup: number[] = [];
   const bare: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
     bare.push(await openOnce(context, bareUrl, 'button'));
+    floor.push(await openOnce(context, floorUrl, 'button'));
     await clear();
     popup.push(await openOnce(context, popupUrl, 'company'));
   }
   await keeper.close();
-  return { popup: median(popup), bare: median(bare), runs };
+  return { popup: median(popup), bare: median(bare), floor: median(floor), runs };
 }
