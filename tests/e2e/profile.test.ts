@@ -131,14 +131,19 @@ describe.skipIf(!chromiumPath)('partner profile in the popup (Chromium)', () => 
 
     // A copy left behind (as when another browser's sync changed the profile while no page ran): the first frame
     // shows it, the live read corrects it, and the copy is renewed.
+    // Written from a page of the extension's origin that runs none of its scripts, once no page that keeps the copy
+    // is left to renew it.
     await options.close();
-    await edited.popup.evaluate(() => {
+    await edited.popup.close();
+    const plain = await browser.context.newPage();
+    await plain.goto(`chrome-extension://${browser.extensionId}/icons/icon-48.png`);
+    await plain.evaluate(() => {
       const key = 'firstSettings';
       const copy = JSON.parse(localStorage.getItem(key) ?? '{}');
       copy.values.profile.partnerName = 'Old Name';
       localStorage.setItem(key, JSON.stringify(copy));
     });
-    await edited.popup.close();
+    await plain.close();
     const stale = await firstSubject();
     expect(stale.subject).toMatch(/^Old Name: /);
     await expect
