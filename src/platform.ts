@@ -174,6 +174,18 @@ export function copyText(text: string): Promise<void> {
   return navigator.clipboard.writeText(text);
 }
 
+/**
+ * The extension pages' localStorage (db/page-storage.ts says what is kept there), or undefined where there is none
+ * (the worker) or it cannot be used.
+ */
+export function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The installed version (manifest `version`): names the content script's API so a stale copy is never called. */
 export function manifestVersion(): string {
   return browser.runtime.getManifest().version;

@@ -19,7 +19,7 @@ import { isPlainObject } from '../core/shape';
 import { readTemplateOverrides, type TemplateOverrides } from '../core/template-overrides';
 import type { ResellerDb } from './db';
 import { DB_NAME } from './name';
-import { type PageStorage, pageStorage } from './page-storage';
+import type { PageStorage } from './page-storage';
 import { type StoredProfile, storedProfile } from './settings';
 
 export interface FirstSettings {
@@ -36,10 +36,10 @@ export type FirstValues = Partial<Record<FirstKey, unknown>>;
 export const FIRST_SETTINGS_COPY = 'firstSettings';
 const COPY_FORMAT = 1;
 
-/** `name`: tests pass their own database's, as to createDb; `copy`: their own storage, or none. */
+/** `copy`: the pages' localStorage, if any; `name`: tests pass their own database's, as to createDb. */
 export async function peekSettings(
+  copy: PageStorage | undefined,
   name = DB_NAME,
-  copy: PageStorage | undefined = pageStorage(),
 ): Promise<FirstSettings | undefined> {
   const values = readCopy(copy) ?? (await readSettings(name));
   if (!values) return undefined;
@@ -64,10 +64,7 @@ export async function readFirstValues(db: ResellerDb): Promise<FirstValues> {
  * Renews the copy with the stored values (absent: none stored); undefined, or a value that cannot be written, leaves
  * no copy at all, never an older one: the popup then reads IndexedDB.
  */
-export function keepFirstSettingsCopy(
-  values: FirstValues | undefined,
-  copy: PageStorage | undefined = pageStorage(),
-): void {
+export function keepFirstSettingsCopy(values: FirstValues | undefined, copy: PageStorage | undefined): void {
   if (!copy) return;
   try {
     if (values) {

@@ -11,7 +11,7 @@ import { parseCustomer } from '../core/customer-record';
 import { parseEvent, parseInvitation } from '../core/invitation-record';
 import type { Parsed, Problem } from '../core/problem';
 import type { ResellerDb } from './db';
-import { type PageStorage, pageStorage } from './page-storage';
+import type { PageStorage } from './page-storage';
 
 export interface UnreadableRow {
   table: 'customers' | 'invitations' | 'events';
@@ -59,7 +59,7 @@ export const STORED_ROWS_CLEAN = 'storedRowsClean';
 export async function checkStoredRowsOnce(
   db: ResellerDb,
   version: string,
-  memo: PageStorage | undefined = pageStorage(),
+  memo: PageStorage | undefined,
 ): Promise<StoredCheck | undefined> {
   if (readMemo(memo) === version) return undefined;
   const check = await checkStoredRows(db);

@@ -7,6 +7,7 @@
 import { liveQuery } from 'dexie';
 import { db } from '../db/db';
 import { keepFirstSettingsCopy, readFirstValues } from '../db/peek';
+import { pageStorage } from '../platform';
 import { tellWorkerOnWrites } from './tell-worker';
 
 tellWorkerOnWrites(db);
@@ -15,8 +16,8 @@ db.open().catch(() => undefined);
 // The popup's next first paint reads this copy (db/peek.ts): renewed by whatever changes the settings while a page
 // runs, this page's writes or another context's; dropped if the read fails, so no stale copy stays behind.
 liveQuery(() => readFirstValues(db)).subscribe({
-  next: (values) => keepFirstSettingsCopy(values),
-  error: () => keepFirstSettingsCopy(undefined),
+  next: (values) => keepFirstSettingsCopy(values, pageStorage()),
+  error: () => keepFirstSettingsCopy(undefined, pageStorage()),
 });
 
 export { db, liveQuery };

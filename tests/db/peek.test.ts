@@ -28,7 +28,7 @@ describe('peekSettings (the popup’s first read, without Dexie)', () => {
     const db = freshDb();
     await saveProfile(db, PROFILE);
     await saveTemplate(db, 'fr', FR);
-    const first = await peekSettings(db.name);
+    const first = await peekSettings(undefined, db.name);
     expect(first?.profile).toEqual(await readProfile(db));
     expect(first?.profile).toMatchObject({ state: 'ok', profile: { partnerName: 'Fabrikam Cloud' } });
     expect(first?.overrides).toEqual(await getTemplateOverrides(db));
@@ -38,16 +38,16 @@ describe('peekSettings (the popup’s first read, without Dexie)', () => {
   it('says none is stored, and a stored profile that does not read is broken, as readProfile does', async () => {
     const db = freshDb();
     await db.open();
-    expect(await peekSettings(db.name)).toEqual({ profile: { state: 'none' }, overrides: {} });
+    expect(await peekSettings(undefined, db.name)).toEqual({ profile: { state: 'none' }, overrides: {} });
     await db.settings.put({ key: 'profile', value: { ...PROFILE, partnerName: 42 } });
-    const first = await peekSettings(db.name);
+    const first = await peekSettings(undefined, db.name);
     expect(first?.profile.state).toBe('broken');
     expect(first?.profile).toEqual(await readProfile(db));
   });
 
   it('leaves a database that does not exist yet for Dexie to create whole', async () => {
     const name = `peek-${crypto.randomUUID()}`;
-    expect(await peekSettings(name)).toBeUndefined();
+    expect(await peekSettings(undefined, name)).toBeUndefined();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
     const db = createDb(name);
     opened.push(db);
@@ -60,7 +60,7 @@ describe('peekSettings (the popup’s first read, without Dexie)', () => {
     const db = freshDb();
     await saveProfile(db, PROFILE);
     db.close();
-    await peekSettings(db.name);
+    await peekSettings(undefined, db.name);
     // A schema upgrade needs every other connection closed: deleting the database needs the same.
     await expect(db.delete()).resolves.toBeUndefined();
   });
@@ -74,7 +74,7 @@ describe('the first settings’ copy in localStorage', () => {
     const copy = new MemoryStorage();
     keepFirstSettingsCopy(await readFirstValues(db), copy);
     const absent = `peek-${crypto.randomUUID()}`;
-    const first = await peekSettings(absent, copy);
+    const first = await peekSettings(copy, absent);
     expect(first?.profile).toEqual(await readProfile(db));
     expect(first?.overrides).toEqual(await getTemplateOverrides(db));
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(absent);
@@ -83,12 +83,12 @@ describe('the first settings’ copy in localStorage', () => {
   it('says none is stored when the copy says so, and parses a copied profile as a stored one', async () => {
     const copy = new MemoryStorage();
     keepFirstSettingsCopy({}, copy);
-    expect(await peekSettings(`peek-${crypto.randomUUID()}`, copy)).toEqual({
+    expect(await peekSettings(copy, `peek-${crypto.randomUUID()}`)).toEqual({
       profile: { state: 'none' },
       overrides: {},
     });
     keepFirstSettingsCopy({ profile: { ...PROFILE, partnerName: 42 }, templates: 'not templates' }, copy);
-    const first = await peekSettings(`peek-${crypto.randomUUID()}`, copy);
+    const first = await peekSettings(copy, `peek-${crypto.randomUUID()}`);
     expect(first?.profile.state).toBe('broken');
     expect(first?.overrides).toEqual({});
   });
@@ -103,7 +103,7 @@ describe('the first settings’ copy in localStorage', () => {
     await saveProfile(db, { ...PROFILE, partnerName: 'Stored' });
     const copy = new MemoryStorage();
     copy.items.set(FIRST_SETTINGS_COPY, text);
-    const first = await peekSettings(db.name, copy);
+    const first = await peekSettings(copy, db.name);
     expect(first?.profile).toMatchObject({ state: 'ok', profile: { partnerName: 'Stored' } });
   });
 
@@ -113,7 +113,7 @@ describe('the first settings’ copy in localStorage', () => {
       FIRST_SETTINGS_COPY,
       '{"format":1,"values":{"__proto__":{"profile":{"partnerName":"x"}},"tracking":{}}}',
     );
-    expect(await peekSettings(`peek-${crypto.randomUUID()}`, copy)).toEqual({
+    expect(await peekSettings(copy, `peek-${crypto.randomUUID()}`)).toEqual({
       profile: { state: 'none' },
       overrides: {},
     });

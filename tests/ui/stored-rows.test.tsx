@@ -13,6 +13,7 @@ vi.mock('../../src/platform', () => ({
   t: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'),
   hasMessage: () => false,
   manifestVersion: () => '1.2.3',
+  pageStorage: () => localStorage,
 }));
 
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkStoredRowsOnce, type StoredCheck } from '../../../db/stored-check';
-import { manifestVersion, t } from '../../../platform';
+import { manifestVersion, pageStorage, t } from '../../../platform';
 import { findingText } from '../../../ui/findings';
 import { db } from '../../../ui/page-db';
 
@@ -16,7 +16,7 @@ export function StoredRowsCard() {
   const [check, setCheck] = useState<StoredCheck | { failed: string }>();
   useEffect(() => {
     const id = setTimeout(() => {
-      checkStoredRowsOnce(db, manifestVersion()).then(setCheck, (error: unknown) =>
+      checkStoredRowsOnce(db, manifestVersion(), pageStorage()).then(setCheck, (error: unknown) =>
         setCheck({ failed: String(error) }),
       );
     }, 1500);
