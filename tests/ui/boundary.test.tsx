@@ -14,6 +14,8 @@ import { useLive } from '../../src/ui/useLive';
 vi.mock('../../src/platform', () => ({
   t: (key: string, subs?: string | string[]) => [key, ...[subs ?? []].flat()].join(':'),
   hasMessage: () => false,
+  // The page database keeps the popup's settings copy there (db/peek.ts): none in these tests.
+  pageStorage: () => undefined,
 }));
 
 const root = () => document.body.appendChild(document.createElement('div'));

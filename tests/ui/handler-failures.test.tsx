@@ -35,6 +35,8 @@ vi.mock('../../src/platform', () => ({
   localArea: { get: m.localGet, set: vi.fn(), onChanged: () => () => undefined },
   permissions: { request: vi.fn() },
   optionalHosts: () => [],
+  // The page database keeps the popup's settings copy there (db/peek.ts): none in these tests.
+  pageStorage: () => undefined,
   uiLanguage: () => 'en',
   copyRich: vi.fn(),
   copyText: vi.fn(),

@@ -12,6 +12,8 @@ vi.mock('../../src/platform', () => ({
   t: (key: string) => key,
   hasMessage: () => false,
   runtime: { sendMessage: () => Promise.resolve() },
+  // The page database keeps the popup's settings copy there (db/peek.ts): none in these tests.
+  pageStorage: () => undefined,
 }));
 
 const settle = async () => {
