@@ -6,9 +6,10 @@
 import { parseCustomerExport } from '../src/core/reconcile';
 import { readCounts, rebuildCounts } from '../src/db/counts';
 import { db } from '../src/db/db';
-import { countOverdue, countPending, pendingList } from '../src/db/pending';
+import { pendingList } from '../src/db/pending';
 import { applyReconcile, planFromExport } from '../src/db/reconcile';
 import { saveProfile } from '../src/db/settings';
+import { countOverdue, countPending } from '../tests/db/index-counts';
 import { restore, snapshot, timed, writtenSince } from './db-restore';
 
 type Profile = Parameters<typeof saveProfile>[1];

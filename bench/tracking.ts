@@ -74,8 +74,8 @@ async function queriesLine(helper: Page, label: string, runs: number): Promise<s
   const q = await helper.evaluate((n) => (globalThis as unknown as Bench).bench.queries(n), runs);
   return (
     `${label}: pendingList first 50 ${ms(median(q.pendingList))}; countPending ${ms(median(q.countPending))}, ` +
-    `countOverdue ${ms(median(q.countOverdue))} (index counts, the badge's); popup bucket counts ` +
-    `${ms(median(q.readCounts))} (medians of ${runs}, in page)`
+    `countOverdue ${ms(median(q.countOverdue))} (index counts: the tests' reference); the bucket counts the popup ` +
+    `and the badge read ${ms(median(q.readCounts))} (medians of ${runs}, in page)`
   );
 }
 

@@ -6,8 +6,9 @@
  * The browser is reached through a port passed in (the worker passes platform's `badge`), so this file runs in Node
  * tests with a plain object in its place.
  */
+import { now } from '../db/clock';
+import { readCounts } from '../db/counts';
 import type { ResellerDb } from '../db/db';
-import { countOverdue } from '../db/pending';
 import { getTrackingSettings } from '../db/tracking-settings';
 
 /** Dark red: white badge text on it has a contrast ratio above 7:1, and it reads as "needs attention". */
@@ -27,10 +28,15 @@ export function badgeText(count: number): string {
   return count > MAX_SHOWN ? `${MAX_SHOWN}+` : String(Math.floor(count));
 }
 
-/** Pending invitations overdue for follow-up, with the partner's threshold (default 7 days). */
+/**
+ * Pending invitations overdue for follow-up, with the partner's threshold (default 7 days): read from the count
+ * buckets the popup's tiles read (db/counts.ts), so the badge and the popup's "overdue" never disagree, and a recount
+ * costs a few small rows at 100,000 invitations where an index count walks every pending entry.
+ */
 export async function overdueCount(db: ResellerDb): Promise<number> {
   const { followUpDays } = await getTrackingSettings(db);
-  return countOverdue(db, followUpDays);
+  const at = now();
+  return (await readCounts(db, at, followUpDays, at)).overdue;
 }
 
 /** Recounts and shows the result; returns the count it showed. */

@@ -182,7 +182,9 @@ export function followUpDue(inv: Invitation, thresholdDays: number): number | un
   return inv.followUpDueAt ?? inv.lastSentAt + thresholdDays * DAY;
 }
 
-/** Same rule as `countOverdue` in src/db: an expired GDAP request still counts, it still needs the partner. */
+/**
+ * The rule the overdue counts keep (db/counts.ts): an expired GDAP request still counts, it still needs the partner.
+ */
 export function isOverdue(inv: Invitation, now: number, thresholdDays: number): boolean {
   const due = followUpDue(inv, thresholdDays);
   return due !== undefined && now >= due;

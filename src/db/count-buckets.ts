@@ -1,12 +1,12 @@
 /**
- * The popup's counts kept as per-day buckets (tables `countDays` and `countTimes`, schema version 4): what one
- * invitation adds to them, and how a batch of changes turns into rows to write. Pure, so tests check the arithmetic
- * without a database; counts-middleware.ts applies it inside every write's transaction.
+ * The popup's and the badge's counts kept as per-day buckets (tables `countDays` and `countTimes`, schema version 4):
+ * what one invitation adds to them, and how a batch of changes turns into rows to write. Pure, so tests check the
+ * arithmetic without a database; counts-middleware.ts applies it inside every write's transaction.
  *
  * Why buckets: Chromium counts an index range by walking it (IndexedDB keeps no counts), so at 100,000 invitations
- * the popup's index counts took over a second. Overdue and "accepted in 30 days" depend on the time of reading, so a
- * plain number cannot be kept: a count "after t" is the sum of the day buckets after t's day, plus the times after t
- * within t's own day, which `countTimes` keeps in full for that one day.
+ * the popup's index counts took over a second, the badge's half a second. Overdue and "accepted in 30 days" depend on
+ * the time of reading, so a plain number cannot be kept: a count "after t" is the sum of the day buckets after t's
+ * day, plus the times after t within t's own day, which `countTimes` keeps in full for that one day.
  */
 import { DAY } from '../core/invitation';
 
@@ -42,7 +42,7 @@ interface Contribution {
 }
 
 /**
- * What a stored invitation adds, mirroring the index counts of pending.ts: pending is counted in
+ * What a stored invitation adds, mirroring the index counts the tests check the buckets against: pending is counted in
  * [status+lastSentAt], a follow-up date in [status+followUpDueAt], an acceptance in [status+acceptedAt].
  */
 export function contributionOf(row: unknown): Contribution {

@@ -1,7 +1,8 @@
 /**
- * The popup's counts (pending, overdue, accepted since a time) read from the buckets counts-middleware.ts keeps:
- * a few small rows whatever the number of invitations, where the index counts of pending.ts walk every entry. The
- * index counts stay the reference (tests/db/counts.test.ts checks both agree after any sequence of writes).
+ * The popup's and the badge's counts (pending, overdue, accepted since a time) read from the buckets
+ * counts-middleware.ts keeps: a few small rows whatever the number of invitations, where an index count walks every
+ * entry. Index counts stay the reference (tests/db/index-counts.ts; tests/db/counts.test.ts checks both agree after
+ * any sequence of writes).
  */
 import type { PromiseExtended, Transaction } from 'dexie';
 import { DAY } from '../core/invitation';

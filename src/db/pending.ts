@@ -1,38 +1,11 @@
 /**
- * What the popup reads at a glance: counts and the pending list. Native index counts and index ranges only, so
- * they cost the same at 10 or 100,000 customers and never scan a table.
+ * The popup's pending list: index ranges only, so the first rows cost the same at 10 or 100,000 customers and never
+ * scan a table. (Its counts are kept in buckets: counts.ts.)
  */
-import Dexie from 'dexie';
-import { DAY, type Invitation } from '../core/status';
-import { now } from './clock';
+import type { Invitation } from '../core/status';
 import { searchCustomerIds } from './customers';
 import type { CustomerRow, ResellerDb } from './db';
 import { byStatus, invitationsOfCustomers } from './invitations';
-
-export async function countPending(db: ResellerDb): Promise<number> {
-  return byStatus(db, 'pending', 'lastSentAt').count();
-}
-
-/**
- * Pending invitations whose follow-up is due (core `isOverdue`): last sent `thresholdDays` ago or more, except those
- * with a follow-up date the partner set, which count by that date. Those few are read; the rest is an index count.
- */
-export async function countOverdue(db: ResellerDb, thresholdDays: number): Promise<number> {
-  const at = now();
-  const cutoff = at - thresholdDays * DAY;
-  const [byAge, scheduled] = await Promise.all([
-    byStatus(db, 'pending', 'lastSentAt', Dexie.minKey, cutoff).count(),
-    byStatus(db, 'pending', 'followUpDueAt').toArray(),
-  ]);
-  // Swap each scheduled one's age-based verdict, already in the count, for its date-based one.
-  let count = byAge;
-  for (const inv of scheduled) {
-    const dueByDate = (inv.followUpDueAt as number) <= at;
-    const countedByAge = inv.lastSentAt <= cutoff;
-    count += Number(dueByDate) - Number(countedByAge);
-  }
-  return count;
-}
 
 export interface PendingItem {
   invitation: Invitation;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BADGE_COLOR, badgeText, refreshBadge, serialRefresher } from '../../src/background/badge';
 import { markAccepted, recordSend } from '../../src/db/invitations';
 import { saveTrackingSettings } from '../../src/db/tracking-settings';
+import { now } from '../../src/db/clock';
+import { countOverdue } from '../db/index-counts';
 import { advance, DAY, ok, useDb } from '../db/support';
 
 const ctx = useDb();
@@ -80,6 +82,20 @@ describe('refreshBadge', () => {
     await saveTrackingSettings(ctx.db, { followUpDays: 3, notify: false });
     expect(await refreshBadge(ctx.db, port)).toBe(1);
     expect(port.state.text).toBe('1');
+  });
+
+  it('counts a follow-up date the partner set by that date, as the index count of the same rule does', async () => {
+    const port = fakeBadge();
+    await send('Alpha');
+    const bravo = await send('Bravo');
+    // Written through Dexie, as every page and the worker write: the count buckets follow.
+    await ctx.db.invitations.update(bravo.invitationId, { followUpDueAt: now() + 30 * DAY });
+    advance(8 * DAY);
+    expect(await refreshBadge(ctx.db, port)).toBe(1);
+    expect(await countOverdue(ctx.db, 7)).toBe(1);
+    advance(30 * DAY);
+    expect(await refreshBadge(ctx.db, port)).toBe(2);
+    expect(await countOverdue(ctx.db, 7)).toBe(2);
   });
 });
 

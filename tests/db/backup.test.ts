@@ -9,8 +9,8 @@ import { customerTable } from '../../src/db/customer-table';
 import { searchCustomers, updateCustomer } from '../../src/db/customers';
 import { customersCsv } from '../../src/db/customers-csv';
 import { markAccepted, recordSend } from '../../src/db/invitations';
-import { countPending } from '../../src/db/pending';
 import { getProfile, saveProfile } from '../../src/db/settings';
+import { countPending } from './index-counts';
 import { addCustomer, advance, DAY, GDAP_LINK, ok, rejection, T0, useDb } from './support';
 
 const ctx = useDb();

@@ -17,8 +17,8 @@ import {
   undoLast,
   withdraw,
 } from '../../src/db/invitations';
-import { countOverdue, countPending } from '../../src/db/pending';
 import { markUntracked } from '../../src/db/sync-meta';
+import { countOverdue, countPending } from './index-counts';
 import { advance, clock, countAcceptedSince, DAY, GDAP_LINK, ok, T0, useDb } from './support';
 
 const ctx = useDb();

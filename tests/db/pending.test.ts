@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isOverdue } from '../../src/core/status';
 import { markAccepted, recordSend, type SendInput, setFollowUp, withdraw } from '../../src/db/invitations';
-import { countOverdue, countPending, pendingList } from '../../src/db/pending';
+import { pendingList } from '../../src/db/pending';
+import { countOverdue, countPending } from './index-counts';
 import { advance, clock, countAcceptedSince, countByStatus, DAY, ok, T0, useDb } from './support';
 
 const ctx = useDb();

@@ -5,8 +5,8 @@ import { transition } from '../../src/core/status';
 import { deleteCustomers, newCustomer } from '../../src/db/customers';
 import { customerTimeline } from '../../src/db/events';
 import { invitationOf, recordSend, withdraw } from '../../src/db/invitations';
-import { countPending } from '../../src/db/pending';
 import { applyReconcile, planFromExport } from '../../src/db/reconcile';
+import { countPending } from './index-counts';
 import { addCustomer, advance, ok, T0, useDb } from './support';
 
 const ctx = useDb();

@@ -6,8 +6,9 @@ import { newCustomer } from '../../src/db/customers';
 import type { CustomerRow } from '../../src/db/db';
 import { addEvents } from '../../src/db/events';
 import { newId } from '../../src/db/ids';
-import { countOverdue, countPending, pendingList } from '../../src/db/pending';
+import { pendingList } from '../../src/db/pending';
 import { applyReconcile, planFromExport } from '../../src/db/reconcile';
+import { countOverdue, countPending } from './index-counts';
 import { T0, useDb } from './support';
 
 const ctx = useDb();
