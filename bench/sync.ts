@@ -5,7 +5,8 @@
  * invitation with its status and 1–3 send times. Ids are 12-char base62 (docs/decisions.md, "Short random ids").
  */
 
-import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { createDb } from '../src/db/db';
 import type { SyncArea } from '../src/sync/area';
 import { DEFAULT_BUDGET } from '../src/sync/budget';
@@ -20,6 +21,11 @@ import { Fleet } from '../tests/sync/harness';
 import { MemoryLocalStore } from '../tests/sync/memory-store';
 import { realisticStore } from '../tests/sync/realistic';
 import { median } from './stats';
+
+// Given to Dexie here, not by importing `fake-indexeddb/auto`: Dexie takes the global IndexedDB when its module first
+// loads, and the other bench sections import it first (through the records the browser benches seed).
+Dexie.dependencies.indexedDB = indexedDB;
+Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
 const T0 = Date.UTC(2026, 10, 1);
 
