@@ -1,6 +1,7 @@
 /**
- * Start-up and size: popup navigation → interactive against a bare extension page (same HTML shell and stylesheet,
- * no script), measured in the same browser in the same run, alternating, medians; then gzip sizes of each bundle.
+ * Start-up and size: the first run's popup, navigation → its profile form in the page, against a bare extension page
+ * (same HTML shell and stylesheet, no script) → DOMContentLoaded, measured in the same browser in the same run,
+ * alternating, medians; then gzip sizes of each bundle.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,17 +25,21 @@ export function withBarePage(): string {
   return dir;
 }
 
+/**
+ * Installed before any script of each page: the time the profile form's first field is in the page (the first run's
+ * popup is usable from then). As a string: tsx would add a helper to a function that the page does not have.
+ */
+const WATCH_FORM = `new MutationObserver(() => {
+  if (globalThis.__formAt === undefined && document.getElementById('partnerName'))
+    globalThis.__formAt = performance.now();
+}).observe(document, { childList: true, subtree: true });`;
+
 async function popupInteractive(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  // An inline arrow: tsx would wrap a named inner function in a helper the page does not have.
-  const mark = await page.waitForFunction(
-    () => performance.getEntriesByName('popup-interactive')[0]?.startTime,
-    undefined,
-    {
-      polling: 5,
-    },
-  );
-  return (await mark.jsonValue()) as number;
+  const at = await page.waitForFunction(() => (globalThis as { __formAt?: number }).__formAt, undefined, {
+    polling: 5,
+  });
+  return (await at.jsonValue()) as number;
 }
 
 async function bareInteractive(page: Page, url: string): Promise<number> {
@@ -85,6 +90,7 @@ export async function benchStartup(): Promise<string[]> {
   const browser = await launchExtension(dir);
   try {
     const page = await browser.context.newPage();
+    await page.addInitScript({ content: WATCH_FORM });
     const base = `chrome-extension://${browser.extensionId}/src/popup/`;
     await popupInteractive(page, `${base}index.html`); // warm: first open after launch compiles and opens IndexedDB
     const popup: number[] = [];
@@ -96,7 +102,7 @@ export async function benchStartup(): Promise<string[]> {
     const p = median(popup);
     const b = median(bare);
     lines.push(
-      `popup navigation → interactive: ${p.toFixed(1)} ms (median of ${RUNS}, first-run profile form)`,
+      `popup navigation → profile form's first field in the page: ${p.toFixed(1)} ms (median of ${RUNS}, first run)`,
     );
     lines.push(`bare extension page, same shell: ${b.toFixed(1)} ms`);
     lines.push(`ratio popup / bare: ${(p / b).toFixed(2)}× (target ≤ 1.5×)`);
