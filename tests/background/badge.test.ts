@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOR, badgeText, refreshBadge, serialRefresher } from '../../src/background/badge';
+import { now } from '../../src/db/clock';
 import { markAccepted, recordSend } from '../../src/db/invitations';
 import { saveTrackingSettings } from '../../src/db/tracking-settings';
-import { now } from '../../src/db/clock';
 import { countOverdue } from '../db/index-counts';
 import { advance, DAY, ok, useDb } from '../db/support';
 
