@@ -34,7 +34,7 @@ const WATCH_FORM = `new MutationObserver(() => {
     globalThis.__formAt = performance.now();
 }).observe(document, { childList: true, subtree: true });`;
 
-async function popupInteractive(page: Page, url: string): Promise<number> {
+async function profileFormShown(page: Page, url: string): Promise<number> {
   await page.goto(url);
   const at = await page.waitForFunction(() => (globalThis as { __formAt?: number }).__formAt, undefined, {
     polling: 5,
@@ -42,7 +42,7 @@ async function popupInteractive(page: Page, url: string): Promise<number> {
   return (await at.jsonValue()) as number;
 }
 
-async function bareInteractive(page: Page, url: string): Promise<number> {
+async function bareLoaded(page: Page, url: string): Promise<number> {
   await page.goto(url);
   return page.evaluate(
     () =>
@@ -92,12 +92,12 @@ export async function benchStartup(): Promise<string[]> {
     const page = await browser.context.newPage();
     await page.addInitScript({ content: WATCH_FORM });
     const base = `chrome-extension://${browser.extensionId}/src/popup/`;
-    await popupInteractive(page, `${base}index.html`); // warm: first open after launch compiles and opens IndexedDB
+    await profileFormShown(page, `${base}index.html`); // warm: first open after launch compiles and opens IndexedDB
     const popup: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      bare.push(await bareInteractive(page, `${base}bare.html`));
-      popup.push(await popupInteractive(page, `${base}index.html`));
+      bare.push(await bareLoaded(page, `${base}bare.html`));
+      popup.push(await profileFormShown(page, `${base}index.html`));
     }
     const p = median(popup);
     const b = median(bare);

@@ -1,7 +1,7 @@
 /**
  * Bench-only extension page script (bench/tracking.ts bundles it into a copy of dist/, never into the product):
- * runs the real src/db functions against the extension's own database and times them in the page, so the figures
- * carry no Playwright round trip. Exposed as `globalThis.bench`.
+ * runs the real src/db functions (and the tests' reference index counts) against the extension's own database and
+ * times them in the page, so the figures carry no Playwright round trip. Exposed as `globalThis.bench`.
  */
 import { parseCustomerExport } from '../src/core/reconcile';
 import { readCounts, rebuildCounts } from '../src/db/counts';
@@ -20,8 +20,8 @@ export const api = {
   rebuildCounts: () => rebuildCounts(db),
 
   /**
-   * `pendingList(db, 50)`, the index counts the badge uses, and the popup's bucket counts, each run `runs` times
-   * after one warm-up.
+   * `pendingList(db, 50)`, the reference index counts, and the bucket counts the popup and the badge read, each run
+   * `runs` times after one warm-up.
    */
   async queries(runs: number) {
     const out = {

@@ -37,7 +37,7 @@ export function createDb(name = DB_NAME): ResellerDb {
   declareSchema(db);
   // Stamps sync clocks and records tombstones inside every write's transaction (docs/decisions.md, "Clocks stamped by Dexie middleware, in the write's transaction").
   db.use(syncTracking);
-  // Keeps the popup's counts in every write's transaction (counts-middleware.ts).
+  // Keeps the counts the popup and the badge read in every write's transaction (counts-middleware.ts).
   db.use(countsMiddleware);
   return db;
 }

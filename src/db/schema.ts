@@ -37,7 +37,7 @@ export function declareSchema(db: Dexie): void {
       syncMeta: 'k',
     })
     .upgrade(stampExistingRows);
-  // Version 4 adds the popup's counts, kept by counts-middleware.ts in every write's transaction (count-buckets.ts
+  // Version 4 adds the counts the popup and the badge read, kept by counts-middleware.ts in every write's transaction (count-buckets.ts
   // says why); its upgrade counts the invitations already there.
   db.version(4)
     .stores({

@@ -15,8 +15,8 @@ import { SyncIndicator } from './components/SyncIndicator';
 import { type TabId, TabPanel, Tabs } from './components/Tabs';
 import { readGlance } from './glance';
 
-// Loaded when its tab first opens. The profile form is not: it is the whole popup of a first run, and a load of its own
-// after the first paint had the form appear about 35 ms later, for 1.7 KB gzip that the first paint now carries.
+// Loaded when its tab first opens. The profile form is not: it is the whole popup of a first run
+// (docs/architecture.md, "The popup's first paint").
 const PendingPanel = lazy(() => import('./components/PendingPanel').then((m) => m.PendingPanel));
 
 const openOptions = () => void runtime.openOptionsPage();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLOR, badgeText, refreshBadge, serialRefresher } from '../../src/background/badge';
 import { now } from '../../src/db/clock';
-import { markAccepted, recordSend } from '../../src/db/invitations';
+import { markAccepted, recordSend, setFollowUp } from '../../src/db/invitations';
 import { saveTrackingSettings } from '../../src/db/tracking-settings';
 import { countOverdue } from '../db/index-counts';
 import { advance, DAY, ok, useDb } from '../db/support';
@@ -88,8 +88,7 @@ describe('refreshBadge', () => {
     const port = fakeBadge();
     await send('Alpha');
     const bravo = await send('Bravo');
-    // Written through Dexie, as every page and the worker write: the count buckets follow.
-    await ctx.db.invitations.update(bravo.invitationId, { followUpDueAt: now() + 30 * DAY });
+    ok(await setFollowUp(ctx.db, bravo.invitationId, now() + 30 * DAY));
     advance(8 * DAY);
     expect(await refreshBadge(ctx.db, port)).toBe(1);
     expect(await countOverdue(ctx.db, 7)).toBe(1);

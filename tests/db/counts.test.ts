@@ -18,12 +18,12 @@ import {
   withdraw,
 } from '../../src/db/invitations';
 import { markUntracked } from '../../src/db/sync-meta';
-import { countOverdue, countPending } from './index-counts';
-import { advance, clock, countAcceptedSince, DAY, GDAP_LINK, ok, T0, useDb } from './support';
+import { countAcceptedSince, countOverdue, countPending } from './index-counts';
+import { advance, clock, DAY, GDAP_LINK, ok, T0, useDb } from './support';
 
 const ctx = useDb();
 
-/** The index counts of pending.ts: the reference the buckets must equal. */
+/** The index counts (index-counts.ts): the reference the buckets must equal. */
 async function recount(db: ResellerDb, days: number, since: number) {
   return {
     pending: await countPending(db),

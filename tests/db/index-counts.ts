@@ -1,5 +1,5 @@
 /**
- * The pending and overdue counts as index counts over the invitations table: the reference the count buckets
+ * The pending, overdue and recently accepted counts as index counts over the invitations table: the reference the count buckets
  * (src/db/counts.ts, which the popup and the badge read) are checked against. Exact, but each walks every pending
  * entry: over half a second at 100,000 invitations (`npm run bench -- tracking`).
  */
@@ -32,4 +32,9 @@ export async function countOverdue(db: ResellerDb, thresholdDays: number): Promi
     count += Number(dueByDate) - Number(countedByAge);
   }
   return count;
+}
+
+/** Invitations accepted at or after `since` and still accepted. */
+export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
+  return byStatus(db, 'accepted', 'acceptedAt', since).count();
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isOverdue } from '../../src/core/status';
 import { markAccepted, recordSend, type SendInput, setFollowUp, withdraw } from '../../src/db/invitations';
 import { pendingList } from '../../src/db/pending';
-import { countOverdue, countPending } from './index-counts';
-import { advance, clock, countAcceptedSince, countByStatus, DAY, ok, T0, useDb } from './support';
+import { countAcceptedSince, countOverdue, countPending } from './index-counts';
+import { advance, clock, countByStatus, DAY, ok, T0, useDb } from './support';
 
 const ctx = useDb();
 

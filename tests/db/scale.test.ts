@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseCustomerExport } from '../../src/core/reconcile';
 import { type Invitation, type InvitationEvent, transition } from '../../src/core/status';
+import { now } from '../../src/db/clock';
+import { readCounts } from '../../src/db/counts';
 import { newCustomer } from '../../src/db/customers';
 import type { CustomerRow } from '../../src/db/db';
 import { addEvents } from '../../src/db/events';
@@ -49,12 +51,14 @@ async function seed(): Promise<void> {
 
 // fake-indexeddb is far slower than a browser: the timeout is for it, not a performance budget.
 describe(`at ${N} customers`, { timeout: 30_000 }, () => {
-  it('counts and lists from indexes', async () => {
+  it('counts from the buckets as from indexes, and lists from indexes', async () => {
     const { db } = ctx;
     await seed();
     expect(await countPending(db)).toBe(N);
     // Sent an hour apart going back from T0: 7 days ago or more is every index from 168 on.
     expect(await countOverdue(db, 7)).toBe(N - 168);
+    // What the popup's tiles and the badge read, kept by the middleware through the seeding's bulkAdd.
+    expect(await readCounts(db, now(), 7, now())).toMatchObject({ pending: N, overdue: N - 168 });
     const list = await pendingList(db, 50);
     expect(list).toHaveLength(50);
     expect(list[0]?.customer.companyName).toBe(`Company ${N - 1}`);

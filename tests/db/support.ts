@@ -71,11 +71,6 @@ export async function countByStatus(db: ResellerDb): Promise<Record<InvitationSt
   return Object.fromEntries(statuses.map((s, i) => [s, counts[i] ?? 0])) as Record<InvitationStatus, number>;
 }
 
-/** Invitations accepted at or after `since` and still accepted. */
-export async function countAcceptedSince(db: ResellerDb, since: number): Promise<number> {
-  return byStatus(db, 'accepted', 'acceptedAt', since).count();
-}
-
 /** localStorage as a page has it, in memory; `full` makes every write fail as a full quota does. */
 export class MemoryStorage implements PageStorage {
   readonly items = new Map<string, string>();

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY } from '../../src/core/status';
 import { chromiumPath, type ExtensionBrowser, launchExtension } from './support/chromium';
-import { invitationAfter, putRaw, sendAction } from './support/seed';
+import { invitationAfter, putCountsRaw, putRaw, sendAction } from './support/seed';
 
 type Page = import('playwright-core').Page;
 type Chrome = {
@@ -75,6 +75,7 @@ describe.skipIf(!chromiumPath)('toolbar badge (Chromium)', () => {
     const sent = Date.now() - 8 * DAY;
     const invitation = invitationAfter([[sendAction('inv-1', 'cust-1'), sent]]);
     await putRaw(page, { invitations: [invitation] });
+    await putCountsRaw(page, [invitation]);
     // The worker does not observe IndexedDB: nothing changes until a page says so (or the hourly alarm).
     expect(await badgeOf(page)).toBe('');
     await tellWorker(page);
@@ -85,6 +86,7 @@ describe.skipIf(!chromiumPath)('toolbar badge (Chromium)', () => {
       [{ kind: 'accept', source: 'manual' }, Date.now()],
     ]);
     await putRaw(page, { invitations: [accepted] });
+    await putCountsRaw(page, [accepted]);
     await tellWorker(page);
     expect(await badgeOf(page)).toBe('');
   });

@@ -2,11 +2,13 @@
  * Test and bench data: customers and invitations built in Node by the real record code (`newCustomer`, core's
  * `transition`), then written into the extension's IndexedDB from one of its pages with the raw IndexedDB API, in
  * chunks. Raw writes are the fast way to get 100,000 rows in (docs/testing.md, "Benchmarks and seeding") and
- * need nothing exposed by the production bundles. They bypass src/db, so they carry no events: nothing measured
- * reads the timeline.
+ * need nothing exposed by the production bundles. They bypass src/db, so they carry no events (nothing measured
+ * reads the timeline) and leave the count rows that the popup's tiles and the badge read as they were: a test that
+ * reads those writes them too (`putCountsRaw`), the bench rebuilds them.
  */
 import type { Page } from 'playwright-core';
 import { type Action, DAY, type Invitation, transition } from '../../../src/core/status';
+import { type CountDayRow, CountDelta, type CountTimesRow, writesFor } from '../../../src/db/count-buckets';
 import { newCustomer } from '../../../src/db/customers';
 import type { CustomerRow } from '../../../src/db/db';
 
@@ -140,4 +142,46 @@ export async function putRaw(page: Page, records: Partial<Seed>, chunk = 5_000):
       );
     }
   }
+}
+
+/** The count rows `invitations` make, as a recount of a table holding only them builds them (db/count-buckets.ts). */
+export function countRowsOf(invitations: readonly Invitation[]): {
+  days: CountDayRow[];
+  times: CountTimesRow[];
+} {
+  const delta = new CountDelta();
+  for (const inv of invitations) delta.change(inv, 1);
+  const rows = writesFor(delta, [], []);
+  return { days: rows.putDays, times: rows.putTimes };
+}
+
+/**
+ * Replaces the count rows with those of `invitations` (all the invitations stored, after raw writes), in one raw
+ * transaction: what the counts middleware would have left had the invitations been written through Dexie.
+ */
+export async function putCountsRaw(page: Page, invitations: readonly Invitation[]): Promise<void> {
+  const json = JSON.stringify(countRowsOf(invitations));
+  await page.evaluate(
+    (text) =>
+      new Promise<void>((done, fail) => {
+        const rows = JSON.parse(text) as { days: unknown[]; times: unknown[] };
+        const open = indexedDB.open('reseller-invite');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const tx = idb.transaction(['countDays', 'countTimes'], 'readwrite');
+          const [days, times] = [tx.objectStore('countDays'), tx.objectStore('countTimes')];
+          days.clear();
+          times.clear();
+          for (const row of rows.days) days.put(row);
+          for (const row of rows.times) times.put(row);
+          tx.oncomplete = () => {
+            idb.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    json,
+  );
 }
