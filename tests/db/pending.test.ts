@@ -19,7 +19,7 @@ const send = (company: string, extra: Partial<SendInput> = {}) =>
     ...extra,
   }).then(ok);
 
-describe('counts', () => {
+describe('the reference index counts (index-counts.ts)', () => {
   it('are zero on an empty database', async () => {
     const { db } = ctx;
     expect(await countPending(db)).toBe(0);
@@ -70,8 +70,10 @@ describe('counts', () => {
     expect(await checkAt(7)).toBe(2);
     expect(await checkAt(20)).toBe(3);
   });
+});
 
-  it('read only index ranges, never a whole table (structural check of the queries)', () => {
+describe('pendingList', () => {
+  it('reads only index ranges, never a whole table (structural check of the queries)', () => {
     const source = readFileSync('src/db/pending.ts', 'utf8');
     expect(source).toMatch(/byStatus\(/);
     expect(source).not.toMatch(/db\.invitations\.(count|toArray|filter|each|orderBy)\(/);
@@ -80,9 +82,7 @@ describe('counts', () => {
     const helper = readFileSync('src/db/invitations.ts', 'utf8');
     expect(helper).toMatch(/where\(`\[status\+\$\{field\}\]`\)\.between/);
   });
-});
 
-describe('pendingList', () => {
   it('lists pending invitations with their customers, longest waiting first, at most `limit`', async () => {
     const { db } = ctx;
     await send('Newest');
