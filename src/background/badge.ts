@@ -33,7 +33,7 @@ export function badgeText(count: number): string {
  * buckets the popup's tiles read (db/counts.ts), so the badge and the popup's "overdue" never disagree, and a recount
  * costs a few small rows at 100,000 invitations where an index count walks every pending entry.
  */
-export async function overdueCount(db: ResellerDb): Promise<number> {
+async function overdueCount(db: ResellerDb): Promise<number> {
   const { followUpDays } = await getTrackingSettings(db);
   const at = now();
   return (await readCounts(db, at, followUpDays, at)).overdue;

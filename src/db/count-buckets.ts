@@ -42,8 +42,8 @@ interface Contribution {
 }
 
 /**
- * What a stored invitation adds, mirroring the index counts the tests check the buckets against: pending is counted in
- * [status+lastSentAt], a follow-up date in [status+followUpDueAt], an acceptance in [status+acceptedAt].
+ * What a stored invitation adds, mirroring the index counts the tests check the buckets against: pending is counted
+ * in [status+lastSentAt], a follow-up date in [status+followUpDueAt], an acceptance in [status+acceptedAt].
  */
 export function contributionOf(row: unknown): Contribution {
   if (typeof row !== 'object' || row === null) return { totals: [] };

@@ -1,8 +1,8 @@
 /**
- * Keeps the count buckets (count-buckets.ts) that the popup and the badge read in step with the invitations table: a DBCore middleware, so
- * every write to `invitations` from any page or the worker (the app's own, sync's remote applies, backup import,
- * reconcile, undo) updates `countDays` and `countTimes` inside its own transaction. An aborted write leaves no
- * count behind, and no write path can forget them (bookkeeping-middleware.ts).
+ * Keeps the count buckets (count-buckets.ts) that the popup and the badge read in step with the invitations table: a
+ * DBCore middleware, so every write to `invitations` from any page or the worker (the app's own, sync's remote
+ * applies, backup import, reconcile, undo) updates `countDays` and `countTimes` inside its own transaction. An
+ * aborted write leaves no count behind, and no write path can forget them (bookkeeping-middleware.ts).
  */
 import type {
   DBCore,

@@ -37,8 +37,8 @@ export function declareSchema(db: Dexie): void {
       syncMeta: 'k',
     })
     .upgrade(stampExistingRows);
-  // Version 4 adds the counts the popup and the badge read, kept by counts-middleware.ts in every write's transaction (count-buckets.ts
-  // says why); its upgrade counts the invitations already there.
+  // Version 4 adds the counts the popup and the badge read, kept by counts-middleware.ts in every write's transaction
+  // (count-buckets.ts says why); its upgrade counts the invitations already there.
   db.version(4)
     .stores({
       // Per kind (age, due, accepted) and day: how many invitations fall in it; totals at day 0.

@@ -15,9 +15,10 @@ tellWorkerOnWrites(db);
 db.open().catch(() => undefined);
 // The popup's next first paint reads this copy (db/peek.ts): renewed by whatever changes the settings while a page
 // runs, this page's writes or another context's; dropped if the read fails, so no stale copy stays behind.
+const storage = pageStorage();
 liveQuery(() => readFirstValues(db)).subscribe({
-  next: (values) => keepFirstSettingsCopy(values, pageStorage()),
-  error: () => keepFirstSettingsCopy(undefined, pageStorage()),
+  next: (values) => keepFirstSettingsCopy(values, storage),
+  error: () => keepFirstSettingsCopy(undefined, storage),
 });
 
 export { db, liveQuery };

@@ -112,15 +112,20 @@ export function seedCustomers(from: number, count: number, at: number): Seed {
  * Writes records into the extension's database with the raw IndexedDB API, one transaction per chunk. Run it in an
  * extension page that has already opened the database (the app creates the schema; opening without a version here
  * must not create an empty one). Each chunk crosses as one JSON string: Playwright serialises a string about five
- * times faster than the same records as objects.
+ * times faster than the same records as objects. `replace`: each store is cleared first (in its first chunk's
+ * transaction, so also when it gets no rows).
  */
-export async function putRaw(page: Page, records: Partial<Seed>, chunk = 5_000): Promise<void> {
+export async function putRaw(
+  page: Page,
+  records: Partial<Seed & CountRows>,
+  { replace = false, chunk = 5_000 } = {},
+): Promise<void> {
   for (const [store, rows] of Object.entries(records)) {
-    for (let i = 0; i < rows.length; i += chunk) {
+    for (let i = 0; i < rows.length || (replace && i === 0); i += chunk) {
       const json = JSON.stringify(rows.slice(i, i + chunk));
       // Inline arrow only: tsx would wrap a named inner function in a helper the page does not have.
       await page.evaluate(
-        ([name, text]) =>
+        ([name, text, clear]) =>
           new Promise<void>((done, fail) => {
             const values = JSON.parse(text) as unknown[];
             const open = indexedDB.open('reseller-invite');
@@ -130,6 +135,7 @@ export async function putRaw(page: Page, records: Partial<Seed>, chunk = 5_000):
               // Relaxed: test data need not survive a power cut, and Chromium then skips a flush per commit.
               const tx = idb.transaction(name, 'readwrite', { durability: 'relaxed' });
               const target = tx.objectStore(name);
+              if (clear) target.clear();
               for (const value of values) target.put(value);
               tx.oncomplete = () => {
                 idb.close();
@@ -138,50 +144,29 @@ export async function putRaw(page: Page, records: Partial<Seed>, chunk = 5_000):
               tx.onerror = () => fail(tx.error);
             };
           }),
-        [store, json] as const,
+        [store, json, replace && i === 0] as const,
       );
     }
   }
 }
 
-/** The count rows `invitations` make, as a recount of a table holding only them builds them (db/count-buckets.ts). */
-export function countRowsOf(invitations: readonly Invitation[]): {
-  days: CountDayRow[];
-  times: CountTimesRow[];
-} {
+/** The count rows (db/count-buckets.ts), by the store that holds them. */
+export interface CountRows {
+  countDays: CountDayRow[];
+  countTimes: CountTimesRow[];
+}
+
+/** The count rows `invitations` make, as a recount of a table holding only them builds them. */
+export function countRowsOf(invitations: readonly Invitation[]): CountRows {
   const delta = new CountDelta();
   for (const inv of invitations) delta.change(inv, 1);
   const rows = writesFor(delta, [], []);
-  return { days: rows.putDays, times: rows.putTimes };
+  return { countDays: rows.putDays, countTimes: rows.putTimes };
 }
 
 /**
- * Replaces the count rows with those of `invitations` (all the invitations stored, after raw writes), in one raw
- * transaction: what the counts middleware would have left had the invitations been written through Dexie.
+ * Replaces the count rows with those of `invitations` (all the invitations stored, after raw writes): what the counts
+ * middleware would have left had the invitations been written through Dexie.
  */
-export async function putCountsRaw(page: Page, invitations: readonly Invitation[]): Promise<void> {
-  const json = JSON.stringify(countRowsOf(invitations));
-  await page.evaluate(
-    (text) =>
-      new Promise<void>((done, fail) => {
-        const rows = JSON.parse(text) as { days: unknown[]; times: unknown[] };
-        const open = indexedDB.open('reseller-invite');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const tx = idb.transaction(['countDays', 'countTimes'], 'readwrite');
-          const [days, times] = [tx.objectStore('countDays'), tx.objectStore('countTimes')];
-          days.clear();
-          times.clear();
-          for (const row of rows.days) days.put(row);
-          for (const row of rows.times) times.put(row);
-          tx.oncomplete = () => {
-            idb.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    json,
-  );
-}
+export const putCountsRaw = (page: Page, invitations: readonly Invitation[]) =>
+  putRaw(page, countRowsOf(invitations), { replace: true });
