@@ -97,7 +97,15 @@ export default defineConfig(({ mode }) => {
     ],
     // Only the e2e build points the Partner Center connection at the loopback fake.
     define: { __CONNECT_FAKE__: m === 'e2e' ? JSON.stringify(E2E_CONNECT_FAKE) : 'undefined' },
-    build: { outDir: outDir[m], emptyOutDir: true, target: 'es2022', sourcemap: false },
+    build: {
+      outDir: outDir[m],
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      // Vite's polyfill for `<link rel="modulepreload">`, which every browser we support (Chrome 116, Firefox 140)
+      // implements: it only added bytes to the popup's first paint.
+      modulePreload: { polyfill: false },
+    },
     server: { port: 5173, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };
 });
