@@ -118,7 +118,7 @@ export function parseConnectStatus(v: unknown): Parsed<ConnectStatus> {
 
 /**
  * What a check found and did not apply: a name-only match, a matched customer with no invitation, a customer
- * unknown here. The partner applies any of them from Options > Connect.
+ * unknown here. The partner applies any of them from Options > Partner Center.
  */
 export interface Proposal {
   kind: 'name' | 'uninvited' | 'new';

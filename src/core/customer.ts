@@ -9,7 +9,10 @@ import type { Problem } from './problem';
 import type { Language } from './types';
 
 export interface Customer {
-  /** `crypto.randomUUID()`: records are merged across browsers later (docs/sync.md, "What syncs"). */
+  /**
+   * 12 random base-62 characters (`newId()`, db/ids.ts), or a UUID on rows from earlier versions: records are
+   * merged across browsers later (docs/sync.md, "What syncs").
+   */
   id: string;
   companyName: string;
   contactName: string;

@@ -133,7 +133,7 @@ const AADSTS: readonly [RegExp, string, string][] = [
   [
     /AADSTS700016\b/,
     'unknown-client',
-    'No app with this client ID exists in your tenant: check the Application (client) ID in Options > Connect.',
+    'No app with this client ID exists in your tenant: check the Application (client) ID in Options > Partner Center.',
   ],
   [
     /AADSTS(50011|500113)\b/,

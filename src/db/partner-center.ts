@@ -111,7 +111,7 @@ async function applyGdap(db: ResellerDb, relationships: readonly GdapRelationshi
 }
 
 /**
- * Applies proposals the partner chose in Options > Connect, re-planned against the database as it is now (a
+ * Applies proposals the partner chose in Options > Partner Center, re-planned against the database as it is now (a
  * customer may have changed since the check): a chosen match accepts, a chosen new customer is added accepted.
  */
 export async function applyProposals(

@@ -1,7 +1,8 @@
 /**
- * Every schema version, oldest first (docs/decisions.md, "The schema keeps its old versions"). A version stays here while it carries an upgrade, so a
- * browser that skipped releases still upgrades step by step. Ids are strings everywhere (`crypto.randomUUID()`):
- * records are merged across browsers later, and auto-increment keys would collide.
+ * Every schema version, oldest first (docs/decisions.md, "The schema keeps its old versions"). A version stays
+ * here while it carries an upgrade, so a browser that skipped releases still upgrades step by step. Ids are
+ * random strings (`newId()` in ids.ts; UUIDs on rows from earlier versions): records are merged across browsers
+ * later, and auto-increment keys would collide.
  */
 import type Dexie from 'dexie';
 import { fillCounts } from './counts';

@@ -35,7 +35,7 @@ export const SIGNED_OUT: Problem = {
   field: 'signIn',
   code: 'signed-out',
   message:
-    'Partner Center checks stopped: the sign-in ended (the browser was closed, or it expired). Sign in again in Options > Connect.',
+    'Partner Center checks stopped: the sign-in ended (the browser was closed, or it expired). Sign in again in Options > Partner Center.',
 };
 
 /** Stops the checks until the partner signs in again; the last good check's date and findings stay. */

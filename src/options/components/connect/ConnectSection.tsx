@@ -7,7 +7,7 @@ import { ConnectFindings } from './ConnectFindings';
 import { Proposals } from './Proposals';
 
 /**
- * Options > Connect (docs/connect.md): the partner's own app registration, the sign-in, and what the checks found.
+ * Options > Partner Center (docs/connect.md): the partner's own app registration, the sign-in, and what the checks found.
  * Nothing here asks for a permission or calls Microsoft until the partner presses Connect.
  */
 export function ConnectSection() {
