@@ -6,7 +6,7 @@
 
 import type { ConnectStatus } from './core/connect-state';
 import type { HeldDecision, SyncStatus } from './core/sync-status';
-import { runtime } from './platform';
+import { runtime, t } from './platform';
 
 export type Site = 'gmail' | 'outlook' | 'yahoo' | 'proton';
 
@@ -119,7 +119,7 @@ export interface SyncReport {
   failure?: string;
 }
 
-/** The Partner Center connection as Options > Connect and the popup show it (docs/connect.md). */
+/** The Partner Center connection as Options > Partner Center and the popup show it (docs/connect.md). */
 export type ConnectView = ConnectStatus & { clientId?: string; checking: boolean };
 
 export interface Protocol {
@@ -157,8 +157,14 @@ export type AnyRequest = Request<MessageType>;
 
 export type Handlers = { [K in MessageType]: (request: Request<K>) => Promise<Response<K>> };
 
-export function send<K extends MessageType>(request: Request<K> & { type: K }): Promise<Response<K>> {
-  return runtime.sendMessage(request) as Promise<Response<K>>;
+/**
+ * Every request is answered with an object. No answer (a worker that failed to start, a listener that did not take
+ * the request) is an error the page words, never `undefined` read as a reply.
+ */
+export async function send<K extends MessageType>(request: Request<K> & { type: K }): Promise<Response<K>> {
+  const reply: unknown = await runtime.sendMessage(request);
+  if (typeof reply !== 'object' || reply === null) throw new Error(t('workerNoAnswer'));
+  return reply as Response<K>;
 }
 
 export function isRequest(value: unknown, types: readonly string[]): value is AnyRequest {

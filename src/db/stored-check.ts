@@ -12,9 +12,11 @@ import { parseEvent, parseInvitation } from '../core/invitation-record';
 import type { Parsed, Problem } from '../core/problem';
 import type { ResellerDb } from './db';
 import type { PageStorage } from './page-storage';
+import { ASIDE_PREFIX } from './sync-meta';
 
 export interface UnreadableRow {
-  table: 'customers' | 'invitations' | 'events';
+  /** `syncMeta`: a sync bookkeeping value kept aside when it did not read (`id` names it). */
+  table: 'customers' | 'invitations' | 'events' | 'syncMeta';
   id: string;
   problems: Problem[];
 }
@@ -30,10 +32,18 @@ const idOf = (row: unknown): string => {
   return typeof id === 'string' ? id : (JSON.stringify(id) ?? '?');
 };
 
+const asideProblem = (field: string): Problem => ({
+  field,
+  code: 'sync-bookkeeping-aside',
+  message:
+    'This value of sync’s own bookkeeping did not read, so sync started it afresh from what browser sync holds; ' +
+    'the stored value is kept as it was, and your customers are not affected.',
+});
+
 export async function checkStoredRows(db: ResellerDb): Promise<StoredCheck> {
   const result: StoredCheck = { checked: 0, unreadable: [] };
   const scan = async (
-    table: UnreadableRow['table'],
+    table: Exclude<UnreadableRow['table'], 'syncMeta'>,
     parse: (row: unknown) => Parsed<unknown>,
   ): Promise<void> =>
     db.table(table).each((row: unknown) => {
@@ -41,10 +51,18 @@ export async function checkStoredRows(db: ResellerDb): Promise<StoredCheck> {
       const parsed = parse(row);
       if (!parsed.ok) result.unreadable.push({ table, id: idOf(row), problems: parsed.problems });
     });
-  await db.transaction('r', [db.customers, db.invitations, db.events], async () => {
+  await db.transaction('r', [db.customers, db.invitations, db.events, db.syncMeta], async () => {
     await scan('customers', parseCustomer);
     await scan('invitations', parseInvitation);
     await scan('events', parseEvent);
+    await db.syncMeta
+      .where('k')
+      .startsWith(ASIDE_PREFIX)
+      .each(({ k }) => {
+        result.checked += 1;
+        const field = k.slice(ASIDE_PREFIX.length);
+        result.unreadable.push({ table: 'syncMeta', id: field, problems: [asideProblem(field)] });
+      });
   });
   return result;
 }

@@ -7,13 +7,15 @@
  *   syncMeta:    one row per bookkeeping value, `{ k, v }`: `deviceId`, `hlc`, and the engine's SyncMeta fields.
  */
 import type { DBCore, DBCoreTransaction, EntityTable, Transaction } from 'dexie';
-import { formatHlc, parseHlc, tick, zeroHlc } from '../core/sync-clock';
+import { formatHlc, isDeviceId, parseHlc, tick, zeroHlc } from '../core/sync-clock';
 import { type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { now } from './clock';
 import { newDeviceId } from './ids';
 
 export const RECORDS = 'syncRecords';
 export const META = 'syncMeta';
+/** The name of a bookkeeping row kept as it was when it did not read (sync/meta-rows.ts): `aside:<field>`. */
+export const ASIDE_PREFIX = 'aside:';
 
 export interface MetaRow {
   k: string;
@@ -61,7 +63,9 @@ export function deletesConfirmed(trans: DBCoreTransaction): boolean {
 }
 
 function clockOf(idRow: MetaRow | undefined, hlcRow: MetaRow | undefined): { id: string; hlc: string } {
-  const id = typeof idRow?.v === 'string' ? idRow.v : newDeviceId();
+  // A clock row that does not read is replaced, as a fresh install would make it: it names this device and its clock
+  // only, and holds none of the partner's data.
+  const id = isDeviceId(idRow?.v) ? idRow.v : newDeviceId();
   const hlc = typeof hlcRow?.v === 'string' && parseHlc(hlcRow.v) ? hlcRow.v : formatHlc(zeroHlc(id));
   return { id, hlc };
 }

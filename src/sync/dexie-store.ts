@@ -21,7 +21,7 @@ import {
 import { fromRow, toRow } from '../db/customers';
 import type { CustomerRow, ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
-import { fromRecordRow, loadClockRows, markUntracked, toRecordRow } from '../db/sync-meta';
+import { fromRecordRow, loadClockRows, type MetaRow, markUntracked, toRecordRow } from '../db/sync-meta';
 import { rowProblems } from './check-record';
 import {
   advanceClock,
@@ -31,6 +31,7 @@ import {
   restampRecord,
   type SyncMeta,
 } from './local-store';
+import { asideKey, type ReadMeta, readMetaRows } from './meta-rows';
 
 /** The history (events) of a record merged into another moves to it: events stay on each browser, never lost. */
 async function moveHistory(db: ResellerDb, table: SyncTable, from: string, into: string): Promise<void> {
@@ -150,9 +151,9 @@ export class DexieLocalStore implements LocalStore {
     return this.db.transaction('rw', this.db.syncMeta, async () => {
       const rows = await this.db.syncMeta.toArray();
       const { id, hlc } = await loadClockRows(this.db.syncMeta);
-      const meta: SyncMeta = { ...newMeta(id), hlc };
-      for (const { k, v } of rows)
-        if (k !== 'deviceId' && k !== 'hlc') (meta as unknown as Record<string, unknown>)[k] = v;
+      const { fields, unreadable } = readMetaRows(rows);
+      await this.setAside(rows, unreadable);
+      const meta: SyncMeta = { ...newMeta(id), hlc, ...fields };
       if (!rows.some((r) => r.k === 'deviceId'))
         await this.db.syncMeta.bulkPut([
           { k: 'deviceId', v: id },
@@ -160,6 +161,20 @@ export class DexieLocalStore implements LocalStore {
         ]);
       return meta;
     });
+  }
+
+  /**
+   * Copies each row that did not read to its kept row before the field's next write replaces it; a field that
+   * already has one keeps the first (docs/sync.md, "Bookkeeping that does not read").
+   */
+  private async setAside(rows: readonly MetaRow[], unreadable: ReadMeta['unreadable']): Promise<void> {
+    const kept = new Set(rows.map((r) => r.k));
+    const copies = unreadable
+      .map(({ field, value }) => ({ k: asideKey(field), v: value }))
+      .filter((copy) => !kept.has(copy.k));
+    if (copies.length === 0) return;
+    await this.db.syncMeta.bulkAdd(copies);
+    console.warn(`Sync bookkeeping that did not read is kept aside: ${copies.map((c) => c.k).join(', ')}`);
   }
 
   async writeMeta(patch: Partial<SyncMeta>): Promise<void> {

@@ -45,6 +45,23 @@ describe('stored rows read through their owners’ parsers', () => {
   });
 });
 
+describe('sync bookkeeping kept aside', () => {
+  it('lists each value sync kept aside by the field it names, and changes nothing', async () => {
+    ok(await send('Contoso', 'it@contoso.com'));
+    await ctx.db.syncMeta.bulkPut([
+      { k: 'aside:writeLog', v: 'x' },
+      { k: 'writeLog', v: [] },
+      { k: 'enabled', v: true },
+    ]);
+    const { unreadable, checked } = await checkStoredRows(ctx.db);
+    expect(unreadable.map((u) => [u.table, u.id, u.problems.map((p) => p.code)])).toEqual([
+      ['syncMeta', 'writeLog', ['sync-bookkeeping-aside']],
+    ]);
+    expect(checked).toBe(4);
+    expect(await ctx.db.syncMeta.get('aside:writeLog')).toEqual({ k: 'aside:writeLog', v: 'x' });
+  });
+});
+
 describe('the check once per version', () => {
   it('reads nothing again under a version whose rows all read, and checks anew when the version changes', async () => {
     const sent = ok(await send('Contoso', 'it@contoso.com'));

@@ -194,8 +194,34 @@ describe('DexieLocalStore', () => {
     expect(meta.deviceId).toMatch(/^[0-9A-Za-z]{6}$/);
     await addCustomer(ctx.db, { companyName: 'A' });
     const ticked = await hlc();
-    await store.writeMeta({ hlc: meta.hlc, acks: { other: 'x' }, retryAt: 5 });
+    await store.writeMeta({ hlc: meta.hlc, acks: { Other1: '00000000001000Other1' }, retryAt: 5 });
     const again = await store.readMeta();
-    expect(again).toMatchObject({ deviceId: meta.deviceId, hlc: ticked, acks: { other: 'x' }, retryAt: 5 });
+    expect(again).toMatchObject({
+      deviceId: meta.deviceId,
+      hlc: ticked,
+      acks: { Other1: '00000000001000Other1' },
+      retryAt: 5,
+    });
+  });
+
+  it('starts a bookkeeping value that does not read afresh, keeping the stored one aside', async () => {
+    const store = new DexieLocalStore(ctx.db);
+    await store.writeMeta({ gcBefore: '00000000001000Zz9', retryAt: 7 });
+    // As another version might have left them: a collection bound and a write log this one cannot read.
+    await ctx.db.syncMeta.bulkPut([
+      { k: 'gcBefore', v: 12 },
+      { k: 'writeLog', v: 'x' },
+    ]);
+    const meta = await store.readMeta();
+    expect(meta).toMatchObject({ gcBefore: '', writeLog: [], retryAt: 7 });
+    expect(await ctx.db.syncMeta.get('aside:gcBefore')).toEqual({ k: 'aside:gcBefore', v: 12 });
+    expect(await ctx.db.syncMeta.get('aside:writeLog')).toEqual({ k: 'aside:writeLog', v: 'x' });
+    // The next write replaces the field; the kept row stays, and a later bad value does not replace the first.
+    await store.writeMeta({ gcBefore: '00000000002000Zz9' });
+    await ctx.db.syncMeta.put({ k: 'gcBefore', v: null });
+    expect((await store.readMeta()).gcBefore).toBe('');
+    expect(await ctx.db.syncMeta.get('aside:gcBefore')).toEqual({ k: 'aside:gcBefore', v: 12 });
+    await store.writeMeta({ gcBefore: '00000000002000Zz9' });
+    expect((await store.readMeta()).gcBefore).toBe('00000000002000Zz9');
   });
 });
