@@ -10,10 +10,7 @@ import { CONFIRMED_HOSTS_KEY, parseConfirmedHosts } from '../core/webmail-hosts'
 import type {
   ComposeDraft,
   ContentContext,
-  ContentInsertResult,
   FindResult,
-  FrameDiagnosis,
-  FrameFind,
   InsertFailure,
   InsertResult,
   InsertTarget,
@@ -29,6 +26,7 @@ import {
   tabs,
 } from '../platform';
 import { type Answers, isMissing, locateCompose, type Op, readAnswers, run } from './frame-answers';
+import { type FrameValues, IS_FRAME_VALUE } from './frame-values';
 import { menuTabs } from './menu';
 
 /** The content script's global, keyed by version: content/index.ts installs it under the same name. */
@@ -55,14 +53,19 @@ export function reasonOf(error: unknown): InsertFailure {
 }
 
 /** Calls the content script in the tab's frames, injecting it first where it is not there yet. */
-async function call<T>(tabId: number, op: Op, arg: unknown, frameIds?: number[]): Promise<Answers<T>> {
+async function call<K extends Op>(
+  tabId: number,
+  op: K,
+  arg: unknown,
+  frameIds?: number[],
+): Promise<Answers<FrameValues[K]>> {
   const args: [string, string, Op, unknown] = [GLOBAL, manifestVersion(), op, arg ?? null];
   const results = await scripting.func(tabId, run, args, frameIds);
   const missing = results.filter(isMissing).map((r) => r.frameId);
-  const first = readAnswers<T>(results);
+  const first = readAnswers(results, IS_FRAME_VALUE[op]);
   if (missing.length === 0) return first;
   await scripting.files(tabId, [contentScript], missing);
-  const again = readAnswers<T>(await scripting.func(tabId, run, args, missing), true);
+  const again = readAnswers(await scripting.func(tabId, run, args, missing), IS_FRAME_VALUE[op], true);
   return { answers: [...first.answers, ...again.answers], failures: [...first.failures, ...again.failures] };
 }
 
@@ -83,7 +86,7 @@ async function reachableTabs(): Promise<number[]> {
 }
 
 async function findInTab(tabId: number, ctx: ContentContext): Promise<FindResult> {
-  const { answers: frames, failures } = await call<FrameFind>(tabId, 'find', ctx);
+  const { answers: frames, failures } = await call(tabId, 'find', ctx);
   const top = frames.find((f) => f.frameId === 0)?.value ?? frames[0]?.value;
   const composes = frames.flatMap(({ frameId, value }) =>
     value.composes.map((c) => ({ ...c, tabId, frameId })),
@@ -118,11 +121,11 @@ export async function insertDraft(target: InsertTarget, draft: ComposeDraft): Pr
     const ctx = await context();
     const where =
       target.frameId === undefined
-        ? locateCompose(await call<FrameFind>(target.tabId, 'find', ctx), target.composeId)
+        ? locateCompose(await call(target.tabId, 'find', ctx), target.composeId)
         : { frameId: target.frameId, composeId: target.composeId };
     if ('failure' in where) return fail(where.failure, where.detail);
     const request = { ...ctx, composeId: where.composeId, draft };
-    const sent = await call<ContentInsertResult>(target.tabId, 'insert', request, [where.frameId]);
+    const sent = await call(target.tabId, 'insert', request, [where.frameId]);
     const [answer] = sent.answers;
     if (!answer)
       return sent.failures[0] === undefined ? fail('no-compose') : fail('content-error', sent.failures[0]);
@@ -143,7 +146,7 @@ export async function diagnoseTab(tabId: number): Promise<{ report: string }> {
     `browser: ${browserName()}`,
   ];
   try {
-    const { answers, failures } = await call<FrameDiagnosis>(tabId, 'diagnose', await context());
+    const { answers, failures } = await call(tabId, 'diagnose', await context());
     for (const detail of failures) lines.push(`content script failed: ${detail}`);
     for (const { frameId, value } of answers) {
       if (!value.site && !value.candidate && frameId !== 0) continue;

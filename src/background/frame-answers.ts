@@ -32,10 +32,10 @@ export const run = (global: string, version: string, op: Op, arg: unknown): unkn
   }
 };
 
-/** What the injected function answered: the API is missing, the call failed, or its value. */
-type Wrapped<T> = Partial<{ missing: true; failed: string; value: T }> | null | undefined;
+/** What the injected function answered, unchecked: the API is missing, the call failed, or its value. */
+type Wrapped = Partial<Record<'missing' | 'failed' | 'value', unknown>> | null | undefined;
 
-export const isMissing = (r: FrameResult): boolean => (r.result as Wrapped<unknown>)?.missing === true;
+export const isMissing = (r: FrameResult): boolean => (r.result as Wrapped)?.missing === true;
 
 export interface Answers<T> {
   answers: { frameId: number; value: T }[];
@@ -43,21 +43,29 @@ export interface Answers<T> {
   failures: string[];
 }
 
+/** Said of an answer of another shape (frame-values.ts): the script's failure, as a throw would be. */
+export const UNREADABLE_ANSWER = 'the content script answered in a shape this version does not read';
+
 /**
- * The frames' answers and failures. `stillMissing`: frames where the script was injected and its API is still
- * absent, so it failed while starting.
+ * The frames' answers and failures. `is`: what a value must be (frame-values.ts). `stillMissing`: frames where the
+ * script was injected and its API is still absent, so it failed while starting.
  */
-export function readAnswers<T>(results: readonly FrameResult[], stillMissing = false): Answers<T> {
+export function readAnswers<T>(
+  results: readonly FrameResult[],
+  is: (value: unknown) => value is T,
+  stillMissing = false,
+): Answers<T> {
   const answers: Answers<T>['answers'] = [];
   const failures: string[] = [];
   for (const r of results) {
-    const wrapped = r.result as Wrapped<T>;
+    const wrapped = r.result as Wrapped;
     if (r.error !== undefined && r.error !== null) failures.push(errorText(r.error));
     else if (typeof wrapped?.failed === 'string') failures.push(wrapped.failed);
-    else if (wrapped?.missing) {
+    else if (wrapped?.missing === true) {
       if (stillMissing) failures.push('the content script did not start');
     } else if (wrapped && 'value' in wrapped && wrapped.value !== undefined) {
-      answers.push({ frameId: r.frameId, value: wrapped.value });
+      if (is(wrapped.value)) answers.push({ frameId: r.frameId, value: wrapped.value });
+      else failures.push(UNREADABLE_ANSWER);
     }
   }
   return { answers, failures };

@@ -4,10 +4,17 @@
  * empty answer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FrameResult, locateCompose, readAnswers, run } from '../../src/background/frame-answers';
+import {
+  type FrameResult,
+  locateCompose,
+  readAnswers,
+  run,
+  UNREADABLE_ANSWER,
+} from '../../src/background/frame-answers';
 import type { FoundCompose, FrameFind } from '../../src/messages';
 
 const GLOBAL = '__testInvite';
+const isText = (v: unknown): v is string => typeof v === 'string';
 const scope = globalThis as Record<string, unknown>;
 afterEach(() => {
   delete scope[GLOBAL];
@@ -46,15 +53,26 @@ describe('readAnswers', () => {
       { frameId: 2, error: new Error('Firefox saw it throw') },
       { frameId: 3, result: null },
     ];
-    expect(readAnswers<string>(results)).toEqual({
+    expect(readAnswers(results, isText)).toEqual({
       answers: [{ frameId: 0, value: 'top' }],
       failures: ['boom', 'Firefox saw it throw'],
     });
     // Before injecting, a missing script is just not there yet; after, it failed to start.
-    expect(readAnswers([{ frameId: 4, result: { missing: true } }]).failures).toEqual([]);
-    expect(readAnswers([{ frameId: 4, result: { missing: true } }], true).failures).toEqual([
+    expect(readAnswers([{ frameId: 4, result: { missing: true } }], isText).failures).toEqual([]);
+    expect(readAnswers([{ frameId: 4, result: { missing: true } }], isText, true).failures).toEqual([
       'the content script did not start',
     ]);
+  });
+
+  it('reports an answer of another shape as the script’s failure, not as an answer', () => {
+    const results: FrameResult[] = [
+      { frameId: 0, result: { value: 'top' } },
+      { frameId: 1, result: { value: { composes: 'all of them' } } },
+    ];
+    expect(readAnswers(results, isText)).toEqual({
+      answers: [{ frameId: 0, value: 'top' }],
+      failures: [UNREADABLE_ANSWER],
+    });
   });
 });
 
