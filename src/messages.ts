@@ -166,11 +166,3 @@ export async function send<K extends MessageType>(request: Request<K> & { type: 
   if (typeof reply !== 'object' || reply === null) throw new Error(t('workerNoAnswer'));
   return reply as Response<K>;
 }
-
-export function isRequest(value: unknown, types: readonly string[]): value is AnyRequest {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    types.includes((value as { type?: unknown }).type as string)
-  );
-}

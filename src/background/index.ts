@@ -1,7 +1,7 @@
 /** Wires the worker's listeners and nothing else: the behaviour lives in the modules it imports. */
 import { db } from '../db/db';
 import { getTrackingSettings } from '../db/tracking-settings';
-import { isRequest, type MessageType } from '../messages';
+import type { AnyRequest } from '../messages';
 import {
   alarms,
   clearAlarm,
@@ -24,10 +24,10 @@ import {
 import { CONNECT_ALARM, check as checkPartnerCenter } from './connect/service';
 import { afterWorkerWrite, handlers, refreshBadgeNow } from './handlers';
 import { createMenu, onMenuClick } from './menu';
+import { readRequest } from './requests';
 import { isExtensionPage } from './sender';
 import { reconcile, startSync } from './sync';
 
-const TYPES = Object.keys(handlers) as MessageType[];
 const own = { id: runtime.id(), baseUrl: runtime.url('') };
 
 /** Errors stop here, at the top (docs/decisions.md, "Errors are returned inside, caught at the top"): a listener has no caller to return them to. */
@@ -42,9 +42,12 @@ const reminders: ReminderPort = {
 };
 
 runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isRequest(message, TYPES) || !isExtensionPage(sender, own)) return undefined;
-  const handle = handlers[message.type] as (request: typeof message) => Promise<unknown>;
-  return handle(message);
+  if (!isExtensionPage(sender, own)) return undefined;
+  const read = readRequest(message);
+  if (read === undefined) return undefined;
+  if ('refused' in read) return Promise.reject(new Error(read.refused));
+  const handle = handlers[read.request.type] as (request: AnyRequest) => Promise<unknown>;
+  return handle(read.request);
 });
 
 runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType) => {
