@@ -13,17 +13,34 @@ export function isHostName(value: string): boolean {
   return HOST.test(value);
 }
 
-/** The stored list as host names, sorted and without repeats; anything else in storage is ignored, not trusted. */
-export function parseConfirmedHosts(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const hosts = value.filter((h): h is string => typeof h === 'string' && isHostName(h));
-  return [...new Set(hosts)].sort();
+export interface ConfirmedHosts {
+  /** The host names, sorted and without repeats. */
+  hosts: string[];
+  /** Stored entries that are no host name: never used, and written back as they were (`storedHosts`). */
+  unread: unknown[];
 }
 
-export function withHost(hosts: readonly string[], host: string): string[] {
-  return isHostName(host) ? parseConfirmedHosts([...hosts, host]) : [...hosts];
+/** The stored list read: its host names, and whatever else it holds kept apart, not trusted and not dropped. */
+export function readConfirmedHosts(value: unknown): ConfirmedHosts {
+  if (value === undefined) return { hosts: [], unread: [] };
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  const isHost = (h: unknown): h is string => typeof h === 'string' && isHostName(h);
+  return {
+    hosts: [...new Set(entries.filter(isHost))].sort(),
+    unread: entries.filter((h) => !isHost(h)),
+  };
 }
 
-export function withoutHost(hosts: readonly string[], host: string): string[] {
-  return hosts.filter((h) => h !== host);
+/** The host names a stored value holds (`readConfirmedHosts`), for the code that only uses them. */
+export const parseConfirmedHosts = (value: unknown): string[] => readConfirmedHosts(value).hosts;
+
+/** What to store: the host names, then the entries that did not read, unchanged. */
+export const storedHosts = ({ hosts, unread }: ConfirmedHosts): unknown[] => [...hosts, ...unread];
+
+export function withHost(list: ConfirmedHosts, host: string): ConfirmedHosts {
+  return isHostName(host) ? { ...list, hosts: [...new Set([...list.hosts, host])].sort() } : list;
+}
+
+export function withoutHost(list: ConfirmedHosts, host: string): ConfirmedHosts {
+  return { ...list, hosts: list.hosts.filter((h) => h !== host) };
 }

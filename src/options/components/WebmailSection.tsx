@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CONFIRMED_HOSTS_KEY, parseConfirmedHosts, withoutHost } from '../../core/webmail-hosts';
+import {
+  CONFIRMED_HOSTS_KEY,
+  type ConfirmedHosts,
+  readConfirmedHosts,
+  storedHosts,
+  withoutHost,
+} from '../../core/webmail-hosts';
 import { localArea, t } from '../../platform';
 
 /**
@@ -8,21 +14,23 @@ import { localArea, t } from '../../platform';
  * scripted unless its host is in this list.
  */
 export function WebmailSection() {
-  const [hosts, setHosts] = useState<string[] | undefined>(undefined);
+  const [stored, setStored] = useState<ConfirmedHosts | undefined>(undefined);
   const [error, setError] = useState('');
   useEffect(() => {
     const read = () =>
       localArea.get(CONFIRMED_HOSTS_KEY).then(
-        (value) => setHosts(parseConfirmedHosts(value)),
+        (value) => setStored(readConfirmedHosts(value)),
         (e: unknown) => setError(String(e)),
       );
     void read();
     return localArea.onChanged(CONFIRMED_HOSTS_KEY, () => void read());
   }, []);
   const remove = (host: string) =>
+    stored &&
     localArea
-      .set(CONFIRMED_HOSTS_KEY, withoutHost(hosts ?? [], host))
+      .set(CONFIRMED_HOSTS_KEY, storedHosts(withoutHost(stored, host)))
       .catch((e: unknown) => setError(String(e)));
+  const hosts = stored?.hosts;
   return (
     <section id="webmail" aria-labelledby="webmail-title" class="section card narrow">
       <h2 id="webmail-title">{t('webmailHostsTitle')}</h2>
@@ -39,6 +47,11 @@ export function WebmailSection() {
             </li>
           ))}
         </ul>
+      )}
+      {stored && stored.unread.length > 0 && (
+        <p class="hint" data-testid="webmail-hosts-unread">
+          {t('webmailHostsUnread', String(stored.unread.length))}
+        </p>
       )}
       {error && <p role="alert">{error}</p>}
     </section>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Draft } from '../../core/types';
-import { CONFIRMED_HOSTS_KEY, parseConfirmedHosts, withHost } from '../../core/webmail-hosts';
+import { CONFIRMED_HOSTS_KEY, readConfirmedHosts, storedHosts, withHost } from '../../core/webmail-hosts';
 import {
   type ComposeWindow,
   type FindResult,
@@ -71,8 +71,8 @@ export function ComposeInsert({ targetTabId, draft, to, ready, onInserted, setSt
   // Kept on this device only, and listed in Options > Webmail where it can be removed.
   const confirmHost = async (offer: UnconfirmedWebmail) => {
     try {
-      const hosts = parseConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
-      await localArea.set(CONFIRMED_HOSTS_KEY, withHost(hosts, offer.host));
+      const stored = readConfirmedHosts(await localArea.get(CONFIRMED_HOSTS_KEY));
+      await localArea.set(CONFIRMED_HOSTS_KEY, storedHosts(withHost(stored, offer.host)));
     } catch (error) {
       setStatus(errorText(error));
       return;
