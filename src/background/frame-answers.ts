@@ -63,7 +63,8 @@ export function readAnswers<T>(
     else if (typeof wrapped?.failed === 'string') failures.push(wrapped.failed);
     else if (wrapped?.missing === true) {
       if (stillMissing) failures.push('the content script did not start');
-    } else if (wrapped && 'value' in wrapped && wrapped.value !== undefined) {
+    } else if (wrapped !== null && wrapped !== undefined) {
+      // Whatever the wrapper holds that is no answer of the call's shape, the `value` key missing included.
       if (is(wrapped.value)) answers.push({ frameId: r.frameId, value: wrapped.value });
       else failures.push(UNREADABLE_ANSWER);
     }

@@ -4,7 +4,7 @@
  * data from outside: an answer of another shape is the script's failure, reported as one (frame-answers.ts), never
  * an empty list or a crash further on.
  */
-import { isPlainObject } from '../core/shape';
+import { isCount, isListOf, isOneOf, isPlainObject, isText, valuesOf } from '../core/shape';
 import type {
   ContentInsertResult,
   FrameDiagnosis,
@@ -15,41 +15,39 @@ import type {
 } from '../messages';
 import type { Op } from './frame-answers';
 
-const SITES: readonly unknown[] = ['gmail', 'outlook', 'yahoo', 'proton'] satisfies Site[];
-const CONTENT_FAILURES: readonly unknown[] = [
-  'no-compose',
-  'no-access',
-  'not-inserted',
-  'tab-gone',
-  'unsupported',
-] satisfies Exclude<InsertFailure, 'content-error'>[];
-const RECIPIENT: readonly unknown[] = [
-  'filled',
-  'kept',
-  'failed',
-  'none',
-] satisfies InsertTrace['recipient'][];
-const SUBJECT: readonly unknown[] = ['filled', 'kept', 'reply', 'none'] satisfies InsertTrace['subject'][];
-const OUTCOMES: readonly unknown[] = [
-  'landed',
-  'changed-without-link',
-  'no-change',
-  'threw',
-] satisfies InsertTrace['techniques'][number]['outcome'][];
-
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isSiteOrNull = (v: unknown) => v === null || SITES.includes(v);
-const isListOf = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.every(item);
+const isSite = isOneOf(valuesOf<Site>({ gmail: true, outlook: true, yahoo: true, proton: true }));
+const isSiteOrNull = (v: unknown) => v === null || isSite(v);
+const isContentFailure = isOneOf(
+  valuesOf<Exclude<InsertFailure, 'content-error'>>({
+    'no-compose': true,
+    'no-access': true,
+    'not-inserted': true,
+    'tab-gone': true,
+    unsupported: true,
+  }),
+);
+type Trace = InsertTrace;
+const isRecipient = isOneOf(
+  valuesOf<Trace['recipient']>({ filled: true, kept: true, failed: true, none: true }),
+);
+const isSubject = isOneOf(valuesOf<Trace['subject']>({ filled: true, kept: true, reply: true, none: true }));
+const isOutcome = isOneOf(
+  valuesOf<Trace['techniques'][number]['outcome']>({
+    landed: true,
+    'changed-without-link': true,
+    'no-change': true,
+    threw: true,
+  }),
+);
 
 function isFoundCompose(v: unknown): boolean {
   return (
     isPlainObject(v) &&
     isText(v.composeId) &&
-    SITES.includes(v.site) &&
+    isSite(v.site) &&
     isText(v.host) &&
     isText(v.subject) &&
-    isListOf(v.to, isText) &&
+    isListOf(isText)(v.to) &&
     typeof v.focused === 'boolean'
   );
 }
@@ -60,21 +58,21 @@ export function isFrameFind(v: unknown): v is FrameFind {
     isSiteOrNull(v.site) &&
     isText(v.host) &&
     isSiteOrNull(v.candidate) &&
-    isListOf(v.composes, isFoundCompose)
+    isListOf(isFoundCompose)(v.composes)
   );
 }
 
 export function isContentInsertResult(v: unknown): v is ContentInsertResult {
   if (!isPlainObject(v)) return false;
-  return v.ok === true ? isText(v.method) : v.ok === false && CONTENT_FAILURES.includes(v.reason);
+  return v.ok === true ? isText(v.method) : v.ok === false && isContentFailure(v.reason);
 }
 
 function isTrace(v: unknown): boolean {
   return (
     isPlainObject(v) &&
-    RECIPIENT.includes(v.recipient) &&
-    SUBJECT.includes(v.subject) &&
-    isListOf(v.techniques, (t) => isPlainObject(t) && isText(t.technique) && OUTCOMES.includes(t.outcome)) &&
+    isRecipient(v.recipient) &&
+    isSubject(v.subject) &&
+    isListOf((t) => isPlainObject(t) && isText(t.technique) && isOutcome(t.outcome))(v.techniques) &&
     isCount(v.inputEvents)
   );
 }

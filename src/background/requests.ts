@@ -4,31 +4,28 @@
  * the version before an update: it is refused with a message, never handled with fields of the wrong type (a
  * `"false"` that turns sync on, a draft whose HTML is not a string).
  */
-import { isPlainObject } from '../core/shape';
+import { isCount, isListOf, isOneOf, isOptional, isPlainObject, isText } from '../core/shape';
 import { HELD_DECISIONS } from '../core/sync-status';
 import type { AnyRequest, MessageType } from '../messages';
 
-const isText = (v: unknown): v is string => typeof v === 'string';
-const isId = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const optionally = (rule: (v: unknown) => boolean) => (v: unknown) => v === undefined || rule(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 const isTarget = (v: unknown): boolean =>
-  isPlainObject(v) && isId(v.tabId) && optionally(isId)(v.frameId) && optionally(isText)(v.composeId);
+  isPlainObject(v) && isCount(v.tabId) && isOptional(isCount)(v.frameId) && isOptional(isText)(v.composeId);
 
 const isDraft = (v: unknown): boolean =>
-  isPlainObject(v) && optionally(isText)(v.to) && isText(v.subject) && isText(v.html) && isText(v.text);
+  isPlainObject(v) && isOptional(isText)(v.to) && isText(v.subject) && isText(v.html) && isText(v.text);
 
 const FIELDS: Record<MessageType, (request: Record<string, unknown>) => boolean> = {
   'data.changed': () => true,
   'sync.status': () => true,
-  'sync.enable': (r) => typeof r.enabled === 'boolean',
+  'sync.enable': (r) => isBoolean(r.enabled),
   // Its lengths are the engine's to judge (background/sync.ts); here only the types.
-  'sync.decide': (r) =>
-    Array.isArray(r.keys) && r.keys.every(isText) && HELD_DECISIONS.some((d) => d === r.decision),
+  'sync.decide': (r) => isListOf(isText)(r.keys) && isOneOf(HELD_DECISIONS)(r.decision),
   'compose.find': () => true,
   'compose.insert': (r) => isTarget(r.target) && isDraft(r.draft),
-  'compose.diagnose': (r) => isId(r.tabId),
-  'connect.status': (r) => optionally((v) => typeof v === 'boolean')(r.opened),
+  'compose.diagnose': (r) => isCount(r.tabId),
+  'connect.status': (r) => isOptional(isBoolean)(r.opened),
   'connect.signIn': (r) => isText(r.clientId),
   'connect.check': () => true,
   'connect.disconnect': () => true,

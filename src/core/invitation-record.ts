@@ -33,6 +33,7 @@ import {
   requiredText,
   type Shape,
   text,
+  valuesOf,
 } from './shape';
 import type { Language, LinkType } from './types';
 
@@ -45,8 +46,6 @@ export const GDAP_TEXT_MAX = 2048;
  * Every value of each closed union, listed through a Record of the union so that a value added to the type and not
  * here is a compile error, never a record silently refused.
  */
-const valuesOf = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
-
 const STATUSES = valuesOf<InvitationStatus>({
   pending: true,
   accepted: true,

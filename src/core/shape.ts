@@ -29,6 +29,31 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Every value of a string union, listed from a record of them all, so that a value left out is a compile error. */
+export const valuesOf = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+
+/*
+ * Checks for values taken or refused whole, with no problem list: a frame's answer, a page's request, sync's own
+ * bookkeeping. Each says whether `v` has the shape; the caller reports the whole value when it does not.
+ */
+export const isText = (v: unknown): v is string => typeof v === 'string';
+/** A whole number from 0: a count, a tab or frame id. */
+export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A finite number from 0: a time in ms. */
+export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+export const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    values.some((value) => value === v);
+export const isOptional =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === undefined || check(v);
+export const isListOf =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    Array.isArray(v) && v.every(check);
+
 /** A string of at most `max` characters; `fallback` when absent (undefined or null), else required. */
 export function text(max: number, fallback?: string): Rule<string> {
   return (v, field) => {

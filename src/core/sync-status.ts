@@ -4,10 +4,18 @@
  */
 
 import type { Problem } from './problem';
+import { valuesOf } from './shape';
 
 /** docs/sync.md, "Degradation states": ok; near full (banner with usage); full (a deterministic subset syncs); over quota after incoming data;
  * unavailable (sync off, unsupported, or data only a newer version can write). */
 export type SyncState = 'ok' | 'near-full' | 'full' | 'over-quota' | 'unavailable';
+export const SYNC_STATES = valuesOf<SyncState>({
+  ok: true,
+  'near-full': true,
+  full: true,
+  'over-quota': true,
+  unavailable: true,
+});
 
 export type SyncWarning =
   /** "A synced device's clock is N h ahead" (docs/sync.md, "Clocks"): its edits win ties they should not. */
@@ -36,6 +44,11 @@ export type SyncWarning =
  *   Replace: waits for the partner's review.
  */
 export type HeldReason = 'unreadable' | 'clock-ahead' | 'mass-delete';
+export const HELD_REASONS = valuesOf<HeldReason>({
+  unreadable: true,
+  'clock-ahead': true,
+  'mass-delete': true,
+});
 
 /**
  * What the partner decides about held records: `apply` them now (clock ahead, mass delete), `keep` the records a

@@ -23,7 +23,9 @@ export interface ConfirmedHosts {
 /** The stored list read: its host names, and whatever else it holds kept apart, not trusted and not dropped. */
 export function readConfirmedHosts(value: unknown): ConfirmedHosts {
   if (value === undefined) return { hosts: [], unread: [] };
-  const entries: unknown[] = Array.isArray(value) ? value : [value];
+  // A value that is no list is one entry that does not read, whatever it holds.
+  if (!Array.isArray(value)) return { hosts: [], unread: [value] };
+  const entries: unknown[] = value;
   const isHost = (h: unknown): h is string => typeof h === 'string' && isHostName(h);
   return {
     hosts: [...new Set(entries.filter(isHost))].sort(),

@@ -15,8 +15,7 @@ import type { PageStorage } from './page-storage';
 import { ASIDE_PREFIX } from './sync-meta';
 
 export interface UnreadableRow {
-  /** `syncMeta`: a sync bookkeeping value kept aside when it did not read (`id` names it). */
-  table: 'customers' | 'invitations' | 'events' | 'syncMeta';
+  table: 'customers' | 'invitations' | 'events';
   id: string;
   problems: Problem[];
 }
@@ -32,18 +31,10 @@ const idOf = (row: unknown): string => {
   return typeof id === 'string' ? id : (JSON.stringify(id) ?? '?');
 };
 
-const asideProblem = (field: string): Problem => ({
-  field,
-  code: 'sync-bookkeeping-aside',
-  message:
-    'This value of sync’s own bookkeeping did not read, so sync started it afresh from what browser sync holds; ' +
-    'the stored value is kept as it was, and your customers are not affected.',
-});
-
 export async function checkStoredRows(db: ResellerDb): Promise<StoredCheck> {
   const result: StoredCheck = { checked: 0, unreadable: [] };
   const scan = async (
-    table: Exclude<UnreadableRow['table'], 'syncMeta'>,
+    table: UnreadableRow['table'],
     parse: (row: unknown) => Parsed<unknown>,
   ): Promise<void> =>
     db.table(table).each((row: unknown) => {
@@ -51,18 +42,10 @@ export async function checkStoredRows(db: ResellerDb): Promise<StoredCheck> {
       const parsed = parse(row);
       if (!parsed.ok) result.unreadable.push({ table, id: idOf(row), problems: parsed.problems });
     });
-  await db.transaction('r', [db.customers, db.invitations, db.events, db.syncMeta], async () => {
+  await db.transaction('r', [db.customers, db.invitations, db.events], async () => {
     await scan('customers', parseCustomer);
     await scan('invitations', parseInvitation);
     await scan('events', parseEvent);
-    await db.syncMeta
-      .where('k')
-      .startsWith(ASIDE_PREFIX)
-      .each(({ k }) => {
-        result.checked += 1;
-        const field = k.slice(ASIDE_PREFIX.length);
-        result.unreadable.push({ table: 'syncMeta', id: field, problems: [asideProblem(field)] });
-      });
   });
   return result;
 }
@@ -97,4 +80,18 @@ function readMemo(memo: PageStorage | undefined): string | null | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The values of sync's own bookkeeping kept aside because they did not read (sync/meta-rows.ts), by field name.
+ * A few rows at most, so read on every Options load, apart from the once-per-version check of the records.
+ */
+export async function keptAside(db: ResellerDb): Promise<string[]> {
+  const keys = await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).primaryKeys();
+  return keys.map((k) => k.slice(ASIDE_PREFIX.length));
+}
+
+/** The partner lets them go: the kept values are deleted, and nothing else. */
+export async function forgetKeptAside(db: ResellerDb): Promise<void> {
+  await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).delete();
 }

@@ -62,7 +62,11 @@ export function deletesConfirmed(trans: DBCoreTransaction): boolean {
   return (trans as unknown as Record<symbol, boolean>)[CONFIRMED] === true;
 }
 
-function clockOf(idRow: MetaRow | undefined, hlcRow: MetaRow | undefined): { id: string; hlc: string } {
+/** The device id and clock the two rows hold, or new ones where they do not read (unwritten). */
+export function clockOf(
+  idRow: MetaRow | undefined,
+  hlcRow: MetaRow | undefined,
+): { id: string; hlc: string } {
   // A clock row that does not read is replaced, as a fresh install would make it: it names this device and its clock
   // only, and holds none of the partner's data.
   const id = isDeviceId(idRow?.v) ? idRow.v : newDeviceId();

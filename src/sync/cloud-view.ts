@@ -5,7 +5,7 @@
  */
 
 import type { Problem } from '../core/problem';
-import { beyondBound } from '../core/sync-clock';
+import { beyondBound, isHlc } from '../core/sync-clock';
 import { lastClock, mergeRecords, type SyncRecord, tableIdKey } from '../core/sync-merge';
 import { checkRecord } from './check-record';
 import { decodeShard, parseKey, WIRE_VERSION } from './codec';
@@ -53,7 +53,9 @@ function decodeManifest(value: unknown): Manifest | 'corrupt' | 'newer' {
   const m = value as Partial<Manifest>;
   if (typeof m.v !== 'number') return 'corrupt';
   if (m.v > WIRE_VERSION) return 'newer';
-  if (typeof m.S !== 'number' || typeof m.gc !== 'string' || typeof m.fmt !== 'string') return 'corrupt';
+  if (typeof m.S !== 'number' || typeof m.fmt !== 'string') return 'corrupt';
+  // The collection bound decides which tombstones every browser removes: a bound that is no clock is no bound.
+  if (m.gc !== '' && !isHlc(m.gc)) return 'corrupt';
   return { v: m.v, fmt: m.fmt, S: m.S, gc: m.gc };
 }
 

@@ -21,7 +21,14 @@ import {
 import { fromRow, toRow } from '../db/customers';
 import type { CustomerRow, ResellerDb } from '../db/db';
 import { rowOf } from '../db/sync-fields';
-import { fromRecordRow, loadClockRows, type MetaRow, markUntracked, toRecordRow } from '../db/sync-meta';
+import {
+  clockOf,
+  fromRecordRow,
+  loadClockRows,
+  type MetaRow,
+  markUntracked,
+  toRecordRow,
+} from '../db/sync-meta';
 import { rowProblems } from './check-record';
 import {
   advanceClock,
@@ -150,11 +157,12 @@ export class DexieLocalStore implements LocalStore {
   async readMeta(): Promise<SyncMeta> {
     return this.db.transaction('rw', this.db.syncMeta, async () => {
       const rows = await this.db.syncMeta.toArray();
-      const { id, hlc } = await loadClockRows(this.db.syncMeta);
+      const row = (k: string) => rows.find((r) => r.k === k);
+      const { id, hlc } = clockOf(row('deviceId'), row('hlc'));
       const { fields, unreadable } = readMetaRows(rows);
       await this.setAside(rows, unreadable);
       const meta: SyncMeta = { ...newMeta(id), hlc, ...fields };
-      if (!rows.some((r) => r.k === 'deviceId'))
+      if (!row('deviceId'))
         await this.db.syncMeta.bulkPut([
           { k: 'deviceId', v: id },
           { k: 'hlc', v: hlc },

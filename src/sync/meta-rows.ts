@@ -2,42 +2,42 @@
  * The sync engine's bookkeeping as stored, one `{ k, v }` row per SyncMeta field (db/sync-meta.ts), read back into
  * its types. Only this extension writes those rows, but another version may have, and a value that does not read
  * would decide which tombstones are collected (`gcBefore`) or stop every sync (`writeLog`). A field whose row does
- * not read starts again from its empty value, and the row itself is copied aside first (`asideKey`), never lost
- * (docs/sync.md, "Bookkeeping that does not read").
+ * not read starts again from its empty value; the first such value of each field is copied aside (`asideKey`)
+ * before anything replaces it (docs/sync.md, "Bookkeeping that does not read").
  */
-import { isPlainObject } from '../core/shape';
+import { isCount, isListOf, isOneOf, isOptional, isPlainObject, isText, isTime } from '../core/shape';
 import { isDeviceId, isHlc } from '../core/sync-clock';
+import { HELD_REASONS, SYNC_STATES } from '../core/sync-status';
 import { ASIDE_PREFIX } from '../db/sync-meta';
 import type { SyncMeta } from './local-store';
 
 /** The fields stored one row each; the clock rows (`deviceId`, `hlc`) are read by db/sync-meta.ts. */
 export type MetaField = Exclude<keyof SyncMeta, 'deviceId' | 'hlc'>;
 
-const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isText = (v: unknown): boolean => typeof v === 'string';
-const listOf = (item: (v: unknown) => boolean) => (v: unknown) => Array.isArray(v) && v.every(item);
-const optionalOf = (rule: (v: unknown) => boolean) => (v: unknown) => v === undefined || rule(v);
+/** A clock, or '' where a device has none yet (an ack of a device that only received: device.ts, `hw`). */
+const isClockOrNone = (v: unknown): boolean => v === '' || isHlc(v);
 
-const HELD_REASONS: readonly unknown[] = ['unreadable', 'clock-ahead', 'mass-delete'];
-const SYNC_STATES: readonly unknown[] = ['ok', 'near-full', 'full', 'over-quota', 'unavailable'];
+/** Any object: a record held as `unreadable` keeps what another browser sent, a polluted prototype included. */
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A held record's envelope; the record inside may be one that did not read (held as `unreadable`), so only its frame is checked. */
 function isHeld(v: unknown): boolean {
-  if (!isPlainObject(v) || !isPlainObject(v.record)) return false;
+  if (!isPlainObject(v) || !isObject(v.record)) return false;
   const r = v.record;
   return (
     isText(v.key) &&
     isText(r.id) &&
     isText(r.table) &&
-    isPlainObject(r.fields) &&
-    isPlainObject(r.clocks) &&
-    HELD_REASONS.includes(v.reason) &&
+    isObject(r.fields) &&
+    isObject(r.clocks) &&
+    isOneOf(HELD_REASONS)(v.reason) &&
     isText(v.deviceId) &&
     isText(v.source) &&
     Array.isArray(v.problems) &&
     isTime(v.since) &&
-    optionalOf((x) => typeof x === 'boolean')(v.release) &&
-    optionalOf(isText)(v.dismissed)
+    isOptional((x) => typeof x === 'boolean')(v.release) &&
+    isOptional(isText)(v.dismissed)
   );
 }
 
@@ -45,28 +45,29 @@ function isHeld(v: unknown): boolean {
 function isStatus(v: unknown): boolean {
   if (!isPlainObject(v)) return false;
   return (
-    SYNC_STATES.includes(v.state) &&
-    optionalOf(isTime)(v.lastSyncedAt) &&
-    [v.bytesUsed, v.quotaBytes, v.customersSynced, v.customersTotal].every(isTime) &&
-    listOf(isText)(v.notSynced) &&
-    listOf(isPlainObject)(v.devices) &&
-    listOf((w) => isPlainObject(w) && isText(w.code))(v.warnings) &&
-    optionalOf(listOf(isPlainObject))(v.held)
+    isOneOf(SYNC_STATES)(v.state) &&
+    isOptional(isTime)(v.lastSyncedAt) &&
+    [v.bytesUsed, v.quotaBytes, v.customersSynced, v.customersTotal].every(isCount) &&
+    isListOf(isText)(v.notSynced) &&
+    isListOf(isPlainObject)(v.devices) &&
+    isListOf((w) => isPlainObject(w) && isText(w.code))(v.warnings) &&
+    isOptional(isListOf(isPlainObject))(v.held)
   );
 }
 
 const READS: Record<MetaField, (v: unknown) => boolean> = {
   acks: (v) =>
-    isPlainObject(v) && Object.entries(v).every(([device, clock]) => isDeviceId(device) && isHlc(clock)),
-  gcBefore: (v) => v === '' || isHlc(v),
-  writeLog: listOf(isTime),
+    isPlainObject(v) &&
+    Object.entries(v).every(([device, clock]) => isDeviceId(device) && isClockOrNone(clock)),
+  gcBefore: isClockOrNone,
+  writeLog: isListOf(isTime),
   retryAt: isTime,
   refusedPlan: isText,
   deviceDue: isTime,
   quarantine: isPlainObject,
-  review: listOf(isText),
-  held: listOf(isHeld),
-  status: optionalOf(isStatus),
+  review: isListOf(isText),
+  held: isListOf(isHeld),
+  status: isOptional(isStatus),
 };
 
 const isField = (k: string): k is MetaField => Object.hasOwn(READS, k);
@@ -89,5 +90,8 @@ export function readMetaRows(rows: readonly { k: string; v: unknown }[]): ReadMe
     if (READS[k](v)) fields[k] = v;
     else unreadable.push({ field: k, value: v });
   }
+  // The records under review are found again only when the collection bound moves past this device's (cycle.ts):
+  // without the list, the bound starts afresh too, so the next sync looks for them instead of pushing them.
+  if (unreadable.some((u) => u.field === 'review')) delete fields.gcBefore;
   return { fields: fields as ReadMeta['fields'], unreadable };
 }

@@ -68,10 +68,12 @@ describe('readAnswers', () => {
     const results: FrameResult[] = [
       { frameId: 0, result: { value: 'top' } },
       { frameId: 1, result: { value: { composes: 'all of them' } } },
+      { frameId: 2, result: { value: undefined } },
+      { frameId: 3, result: { answer: 'top' } },
     ];
     expect(readAnswers(results, isText)).toEqual({
       answers: [{ frameId: 0, value: 'top' }],
-      failures: [UNREADABLE_ANSWER],
+      failures: [UNREADABLE_ANSWER, UNREADABLE_ANSWER, UNREADABLE_ANSWER],
     });
   });
 });

@@ -54,7 +54,7 @@ describe('readConfirmedHosts', () => {
       unread: [42, 'NOT A HOST', odd, null],
     });
     // A value that is no list at all is one entry that does not read.
-    expect(readConfirmedHosts('a.example')).toEqual({ hosts: ['a.example'], unread: [] });
+    expect(readConfirmedHosts('a.example')).toEqual({ hosts: [], unread: ['a.example'] });
     expect(readConfirmedHosts({ a: 1 })).toEqual({ hosts: [], unread: [{ a: 1 }] });
   });
 

@@ -22,6 +22,7 @@ import {
   restampRecord,
   type SyncMeta,
 } from '../../src/sync/local-store';
+import { readMetaRows } from '../../src/sync/meta-rows';
 
 /** A copy the caller may not share state through (field values are never mutated, only replaced). */
 function clone(r: SyncRecord): SyncRecord {
@@ -81,7 +82,15 @@ export class MemoryLocalStore implements LocalStore {
     return structuredClone(this.meta);
   }
 
+  /**
+   * As the Dexie store stores it, each field is read back by the store's own reader (sync/meta-rows.ts): anything the
+   * engine writes that the reader would set aside fails the test that wrote it.
+   */
   async writeMeta(patch: Partial<SyncMeta>): Promise<void> {
+    const { deviceId: _id, hlc: _hlc, ...fields } = patch;
+    const { unreadable } = readMetaRows(Object.entries(fields).map(([k, v]) => ({ k, v })));
+    if (unreadable.length > 0)
+      throw new Error(`bookkeeping that does not read back: ${JSON.stringify(unreadable)}`);
     this.meta = { ...this.meta, ...structuredClone(patch) };
   }
 

@@ -33,7 +33,8 @@ const STATUS = {
 
 /** For each field: a value this version writes, and values it never writes. */
 const CASES: Record<string, { good: unknown[]; bad: unknown[] }> = {
-  acks: { good: [{}, { Zz9Zz9: CLOCK }], bad: [[], { other: 'x' }, { Zz9Zz9: 3 }, null] },
+  // '': the ack of a device that has made no edit of its own (its `hw`).
+  acks: { good: [{}, { Zz9Zz9: CLOCK }, { Zz9Zz9: '' }], bad: [[], { other: 'x' }, { Zz9Zz9: 3 }, null] },
   gcBefore: { good: ['', CLOCK], bad: [12, 'yesterday', null] },
   writeLog: { good: [[], [1, 2]], bad: ['x', [1, '2'], [-1], [Number.NaN]] },
   retryAt: { good: [0, 5], bad: ['5', -1, Number.POSITIVE_INFINITY] },
@@ -42,7 +43,20 @@ const CASES: Record<string, { good: unknown[]; bad: unknown[] }> = {
   quarantine: { good: [{}, { 'c:0': 'anything' }], bad: [[], 'x'] },
   review: { good: [[], ['customers/c1']], bad: [[1], 'customers/c1'] },
   held: {
-    good: [[], [HELD], [{ ...HELD, reason: 'unreadable', release: true, dismissed: 'x' }]],
+    good: [
+      [],
+      [HELD],
+      [{ ...HELD, reason: 'unreadable', release: true, dismissed: 'x' }],
+      // Held as unreadable: fields as the decoder built them from a `__proto__` column (sync/columns.ts), whose
+      // assignment set the object's prototype.
+      [
+        {
+          ...HELD,
+          reason: 'unreadable',
+          record: { ...HELD.record, fields: Object.setPrototypeOf({}, { a: 1 }) },
+        },
+      ],
+    ],
     bad: [
       [{ ...HELD, reason: 'gone' }],
       [{ ...HELD, record: 'x' }],
@@ -94,6 +108,16 @@ describe('readMetaRows', () => {
       { k: 'retryAt', v: 4 },
     ];
     expect(readMetaRows(rows)).toEqual({ fields: { retryAt: 4 }, unreadable: [] });
+  });
+
+  it('starts the collection bound afresh with an unreadable review list, so the records under review are found again', () => {
+    expect(
+      readMetaRows([
+        { k: 'gcBefore', v: CLOCK },
+        { k: 'review', v: 'customers/c1' },
+        { k: 'retryAt', v: 3 },
+      ]),
+    ).toEqual({ fields: { retryAt: 3 }, unreadable: [{ field: 'review', value: 'customers/c1' }] });
   });
 
   it('names a kept row after its field', () => {

@@ -20,7 +20,7 @@ afterEach(async () => {
   document.body.innerHTML = '';
   localStorage.clear();
   vi.useRealTimers();
-  await Promise.all([db.customers.clear(), db.invitations.clear(), db.events.clear(), db.syncMeta.clear()]);
+  await Promise.all([db.customers.clear(), db.invitations.clear(), db.events.clear()]);
 });
 
 /** Renders the card and lets its idle-time check run to the end. */
@@ -62,16 +62,5 @@ describe('Options > Backup: stored records this version cannot read', () => {
     expect(item?.textContent).toContain('companyName');
     // Nothing was repaired: the row is still as the other version left it.
     expect((await db.customers.get(sent.customerId))?.companyName).toBe(42);
-  });
-
-  it('tells sync bookkeeping kept aside from records: nothing to do, no backup to take', async () => {
-    await db.syncMeta.put({ k: 'aside:gcBefore', v: 12 });
-    const el = await shown();
-    const card = el.querySelector('[data-testid="stored-rows"]');
-    expect(card?.querySelector('[data-row="syncMeta/gcBefore"]')?.textContent).toContain(
-      'storedRowsTable_syncMeta',
-    );
-    expect(card?.textContent).toContain('storedRowsSyncHint');
-    expect(card?.textContent).not.toContain('storedRowsHint');
   });
 });

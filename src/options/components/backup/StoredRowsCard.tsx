@@ -33,8 +33,7 @@ export function StoredRowsCard() {
   return (
     <div class="card" role="status" data-testid="stored-rows">
       <h3>{t('storedRowsTitle', String(unreadable.length))}</h3>
-      {unreadable.some((row) => row.table !== 'syncMeta') && <p class="warning">{t('storedRowsHint')}</p>}
-      {unreadable.some((row) => row.table === 'syncMeta') && <p class="hint">{t('storedRowsSyncHint')}</p>}
+      <p class="warning">{t('storedRowsHint')}</p>
       <ul>
         {unreadable.slice(0, SHOWN).map((row) => (
           <li key={`${row.table}/${row.id}`} data-row={`${row.table}/${row.id}`}>

@@ -2,6 +2,7 @@ import type { SyncStatus, SyncWarning } from '../../../core/sync-status';
 import { t } from '../../../platform';
 import { countText } from '../../format';
 import { HeldList } from './HeldList';
+import { KeptAside } from './KeptAside';
 import { type SyncActions, useSyncReport } from './useSyncReport';
 
 const KB = 1024;
@@ -32,6 +33,7 @@ export function SyncSection() {
       {enabled && status && <SyncFigures status={status} decide={actions.decide} />}
       {enabled && status === null && <p class="hint">{t('syncNotYet')}</p>}
       {report && !enabled && <p class="hint">{t('syncOff')}</p>}
+      <KeptAside />
     </section>
   );
 }
