@@ -16,18 +16,22 @@ export function KeptAside() {
   if (fields.length === 0 && !error) return null;
   const forget = () => forgetKeptAside(db).then(read, (e: unknown) => setError(errorText(e)));
   return (
-    <div class="notice" role="status" data-testid="sync-kept-aside">
+    <div role="status" data-testid="sync-kept-aside">
       {fields.length > 0 && (
         <>
-          <p>
-            {t('syncKeptAside', String(fields.length))} <code>{fields.join(', ')}</code>
+          <p class="hint">{t('syncKeptAside', fields.join(', '))}</p>
+          <p class="actions">
+            <button type="button" onClick={forget}>
+              {t('syncKeptAsideForget')}
+            </button>
           </p>
-          <button type="button" onClick={forget}>
-            {t('syncKeptAsideForget')}
-          </button>
         </>
       )}
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <p role="alert" class="problem">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
