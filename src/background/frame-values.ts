@@ -26,13 +26,14 @@ const isContentFailure = isOneOf(
     unsupported: true,
   }),
 );
-type Trace = InsertTrace;
 const isRecipient = isOneOf(
-  valuesOf<Trace['recipient']>({ filled: true, kept: true, failed: true, none: true }),
+  valuesOf<InsertTrace['recipient']>({ filled: true, kept: true, failed: true, none: true }),
 );
-const isSubject = isOneOf(valuesOf<Trace['subject']>({ filled: true, kept: true, reply: true, none: true }));
+const isSubject = isOneOf(
+  valuesOf<InsertTrace['subject']>({ filled: true, kept: true, reply: true, none: true }),
+);
 const isOutcome = isOneOf(
-  valuesOf<Trace['techniques'][number]['outcome']>({
+  valuesOf<InsertTrace['techniques'][number]['outcome']>({
     landed: true,
     'changed-without-link': true,
     'no-change': true,
