@@ -4,7 +4,7 @@
  * data from outside: an answer of another shape is the script's failure, reported as one (frame-answers.ts), never
  * an empty list or a crash further on.
  */
-import { isCount, isListOf, isOneOf, isPlainObject, isText, valuesOf } from '../core/shape';
+import { isBoolean, isCount, isListOf, isOneOf, isPlainObject, isText, valuesOf } from '../core/shape';
 import type {
   ContentInsertResult,
   FrameDiagnosis,
@@ -49,18 +49,16 @@ function isFoundCompose(v: unknown): boolean {
     isText(v.host) &&
     isText(v.subject) &&
     isListOf(isText)(v.to) &&
-    typeof v.focused === 'boolean'
+    isBoolean(v.focused)
   );
 }
 
+/** What every frame says of itself, in a find and in a diagnosis: its host, its site, a site whose markers it carries. */
+const isFrame = (v: unknown): v is Record<string, unknown> =>
+  isPlainObject(v) && isText(v.host) && isSiteOrNull(v.site) && isSiteOrNull(v.candidate);
+
 export function isFrameFind(v: unknown): v is FrameFind {
-  return (
-    isPlainObject(v) &&
-    isSiteOrNull(v.site) &&
-    isText(v.host) &&
-    isSiteOrNull(v.candidate) &&
-    isListOf(isFoundCompose)(v.composes)
-  );
+  return isFrame(v) && isListOf(isFoundCompose)(v.composes);
 }
 
 export function isContentInsertResult(v: unknown): v is ContentInsertResult {
@@ -80,10 +78,7 @@ function isTrace(v: unknown): boolean {
 
 export function isFrameDiagnosis(v: unknown): v is FrameDiagnosis {
   return (
-    isPlainObject(v) &&
-    isText(v.host) &&
-    isSiteOrNull(v.site) &&
-    isSiteOrNull(v.candidate) &&
+    isFrame(v) &&
     isPlainObject(v.selectors) &&
     Object.values(v.selectors).every(isCount) &&
     (v.lastInsert === null || isTrace(v.lastInsert))

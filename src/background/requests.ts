@@ -4,11 +4,9 @@
  * the version before an update: it is refused with a message, never handled with fields of the wrong type (a
  * `"false"` that turns sync on, a draft whose HTML is not a string).
  */
-import { isCount, isListOf, isOneOf, isOptional, isPlainObject, isText } from '../core/shape';
+import { isBoolean, isCount, isListOf, isOneOf, isOptional, isPlainObject, isText } from '../core/shape';
 import { HELD_DECISIONS } from '../core/sync-status';
 import type { AnyRequest, MessageType } from '../messages';
-
-const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 const isTarget = (v: unknown): boolean =>
   isPlainObject(v) && isCount(v.tabId) && isOptional(isCount)(v.frameId) && isOptional(isText)(v.composeId);

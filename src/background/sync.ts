@@ -5,7 +5,7 @@
  * sync that fails is logged and kept as the report's `failure`, which Options > Sync shows until a sync succeeds.
  */
 
-import { HELD_DECISIONS, type HeldDecision, type SyncStatus } from '../core/sync-status';
+import type { HeldDecision, SyncStatus } from '../core/sync-status';
 import { db } from '../db/db';
 import { getSyncEnabled, setSyncEnabled } from '../db/sync-meta';
 import type { SyncReport } from '../messages';
@@ -87,16 +87,12 @@ export function createSync(deps: SyncDeps) {
     },
     syncReport,
     /**
-     * The partner's decision about records held aside (Options > Sync). The page's request is checked like any
-     * input; with sync off there is no engine, and the held list waits for the next start.
+     * The partner's decision about records held aside (Options > Sync). The request's types were read with it
+     * (requests.ts); a list longer than any held list is ignored. With sync off there is no engine, and the held
+     * list waits for the next start.
      */
-    async decideHeld(keys: unknown, decision: unknown): Promise<SyncReport> {
-      const valid =
-        Array.isArray(keys) &&
-        keys.length <= 10_000 &&
-        keys.every((k) => typeof k === 'string' && k.length <= 200) &&
-        (HELD_DECISIONS as readonly unknown[]).includes(decision);
-      if (valid) await engine?.decide(keys as string[], decision as HeldDecision);
+    async decideHeld(keys: string[], decision: HeldDecision): Promise<SyncReport> {
+      if (keys.length <= 10_000 && keys.every((k) => k.length <= 200)) await engine?.decide(keys, decision);
       return syncReport();
     },
     /** Turning sync off keeps storage.sync as it is (other browsers still use it); turning it on merges right away. */

@@ -37,6 +37,7 @@ export const valuesOf = <T extends string>(all: Record<T, true>): readonly T[] =
  * bookkeeping. Each says whether `v` has the shape; the caller reports the whole value when it does not.
  */
 export const isText = (v: unknown): v is string => typeof v === 'string';
+export const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 /** A whole number from 0: a count, a tab or frame id. */
 export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 /** A finite number from 0: a time in ms. */

@@ -27,11 +27,10 @@ export function readConfirmedHosts(value: unknown): ConfirmedHosts {
   if (!Array.isArray(value)) return { hosts: [], unread: [value] };
   const entries: unknown[] = value;
   const isHost = (h: unknown): h is string => typeof h === 'string' && isHostName(h);
-  return {
-    hosts: [...new Set(entries.filter(isHost))].sort(),
-    unread: entries.filter((h) => !isHost(h)),
-  };
+  return { hosts: sortedHosts(entries.filter(isHost)), unread: entries.filter((h) => !isHost(h)) };
 }
+
+const sortedHosts = (hosts: readonly string[]): string[] => [...new Set(hosts)].sort();
 
 /** The host names a stored value holds (`readConfirmedHosts`), for the code that only uses them. */
 export const parseConfirmedHosts = (value: unknown): string[] => readConfirmedHosts(value).hosts;
@@ -40,7 +39,7 @@ export const parseConfirmedHosts = (value: unknown): string[] => readConfirmedHo
 export const storedHosts = ({ hosts, unread }: ConfirmedHosts): unknown[] => [...hosts, ...unread];
 
 export function withHost(list: ConfirmedHosts, host: string): ConfirmedHosts {
-  return isHostName(host) ? { ...list, hosts: [...new Set([...list.hosts, host])].sort() } : list;
+  return isHostName(host) ? { ...list, hosts: sortedHosts([...list.hosts, host]) } : list;
 }
 
 export function withoutHost(list: ConfirmedHosts, host: string): ConfirmedHosts {

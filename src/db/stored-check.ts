@@ -12,7 +12,6 @@ import { parseEvent, parseInvitation } from '../core/invitation-record';
 import type { Parsed, Problem } from '../core/problem';
 import type { ResellerDb } from './db';
 import type { PageStorage } from './page-storage';
-import { ASIDE_PREFIX } from './sync-meta';
 
 export interface UnreadableRow {
   table: 'customers' | 'invitations' | 'events';
@@ -80,18 +79,4 @@ function readMemo(memo: PageStorage | undefined): string | null | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The values of sync's own bookkeeping kept aside because they did not read (sync/meta-rows.ts), by field name.
- * A few rows at most, so read on every Options load, apart from the once-per-version check of the records.
- */
-export async function keptAside(db: ResellerDb): Promise<string[]> {
-  const keys = await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).primaryKeys();
-  return keys.map((k) => k.slice(ASIDE_PREFIX.length));
-}
-
-/** The partner lets them go: the kept values are deleted, and nothing else. */
-export async function forgetKeptAside(db: ResellerDb): Promise<void> {
-  await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).delete();
 }

@@ -117,3 +117,18 @@ export async function setSyncEnabled(
 ): Promise<void> {
   await db.syncMeta.put({ k: 'enabled', v: enabled });
 }
+
+/**
+ * The values of sync's own bookkeeping kept aside because they did not read (sync/meta-rows.ts), by field name.
+ * A few rows at most, so read on every Options load, apart from the once-per-version check of the records
+ * (stored-check.ts).
+ */
+export async function keptAside(db: { syncMeta: EntityTable<MetaRow, 'k'> }): Promise<string[]> {
+  const keys = await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).primaryKeys();
+  return keys.map((k) => k.slice(ASIDE_PREFIX.length));
+}
+
+/** The partner lets them go: the kept values are deleted, and nothing else. */
+export async function forgetKeptAside(db: { syncMeta: EntityTable<MetaRow, 'k'> }): Promise<void> {
+  await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).delete();
+}

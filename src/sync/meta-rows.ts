@@ -5,7 +5,16 @@
  * not read starts again from its empty value; the first such value of each field is copied aside (`asideKey`)
  * before anything replaces it (docs/sync.md, "Bookkeeping that does not read").
  */
-import { isCount, isListOf, isOneOf, isOptional, isPlainObject, isText, isTime } from '../core/shape';
+import {
+  isBoolean,
+  isCount,
+  isListOf,
+  isOneOf,
+  isOptional,
+  isPlainObject,
+  isText,
+  isTime,
+} from '../core/shape';
 import { isDeviceId, isHlc } from '../core/sync-clock';
 import { HELD_REASONS, SYNC_STATES } from '../core/sync-status';
 import { ASIDE_PREFIX } from '../db/sync-meta';
@@ -36,7 +45,7 @@ function isHeld(v: unknown): boolean {
     isText(v.source) &&
     Array.isArray(v.problems) &&
     isTime(v.since) &&
-    isOptional((x) => typeof x === 'boolean')(v.release) &&
+    isOptional(isBoolean)(v.release) &&
     isOptional(isText)(v.dismissed)
   );
 }

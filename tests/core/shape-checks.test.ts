@@ -1,11 +1,25 @@
 /** The whole-value checks of core/shape.ts: each says yes to its shape and no to everything near it. */
 import { describe, expect, it } from 'vitest';
-import { isCount, isListOf, isOneOf, isOptional, isText, isTime, valuesOf } from '../../src/core/shape';
+import {
+  isBoolean,
+  isCount,
+  isListOf,
+  isOneOf,
+  isOptional,
+  isText,
+  isTime,
+  valuesOf,
+} from '../../src/core/shape';
 
 describe('whole-value checks', () => {
   it('isText takes strings only', () => {
     expect(['', 'a'].map(isText)).toEqual([true, true]);
     expect([1, null, undefined, ['a'], { a: 1 }].map(isText)).toEqual([false, false, false, false, false]);
+  });
+
+  it('isBoolean takes true and false only', () => {
+    expect([true, false].map(isBoolean)).toEqual([true, true]);
+    expect(['false', 0, null, undefined].map(isBoolean)).toEqual(Array(4).fill(false));
   });
 
   it('isCount takes whole numbers from 0', () => {

@@ -2,13 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../src/db/backup';
 import { recordSend } from '../../src/db/invitations';
-import {
-  checkStoredRows,
-  checkStoredRowsOnce,
-  forgetKeptAside,
-  keptAside,
-  STORED_ROWS_CLEAN,
-} from '../../src/db/stored-check';
+import { checkStoredRows, checkStoredRowsOnce, STORED_ROWS_CLEAN } from '../../src/db/stored-check';
+import { forgetKeptAside, keptAside } from '../../src/db/sync-meta';
 import { MemoryStorage, ok, useDb } from './support';
 
 const ctx = useDb();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { forgetKeptAside, keptAside } from '../../../db/stored-check';
+import { forgetKeptAside, keptAside } from '../../../db/sync-meta';
 import { t } from '../../../platform';
 import { errorText } from '../../../ui/findings';
 import { db } from '../../../ui/page-db';
