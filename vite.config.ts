@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 
@@ -26,8 +26,10 @@ type Mode = 'production' | 'firefox' | 'e2e' | 'development';
 
 export const GECKO_ID = 'reseller-invite@reseller-invite.app';
 
-function manifestFor(mode: Mode): ManifestV3Export {
-  const base = { ...manifest, version: pkg.version };
+function manifestFor(mode: Mode, built: boolean): ManifestV3Export {
+  // A build leaves the popup to `popupOwnBuild`; the dev server serves it through crxjs.
+  const { default_popup, ...action } = manifest.action;
+  const base = { ...manifest, version: pkg.version, action: built ? action : { ...action, default_popup } };
   if (mode === 'firefox') {
     const { service_worker, ...background } = base.background;
     // Firefox's schema takes `identity` only among the required permissions, where it asks nothing at install
@@ -80,6 +82,83 @@ function noWebAccessibleResources(): Plugin & ManifestHook {
   };
 }
 
+/**
+ * The popup is built on its own, after crxjs has built everything else, so that its first paint is one script with
+ * its stylesheets inlined: built with the other pages, it shares their chunks and waits for six scripts and two
+ * stylesheets, each a request (docs/decisions.md, "The popup is built on its own"). Modules it shares with other
+ * pages are copied, not shared: every page runs its own copy of a module anyway. crxjs never sees the popup
+ * (`manifestFor` leaves `default_popup` out of a build); `renderCrxManifest` puts it back.
+ */
+const POPUP = 'src/popup/index.html';
+
+/** What both builds share. */
+interface Shared {
+  define: Record<string, string>;
+  build: { outDir: string; target: string; sourcemap: false; modulePreload: { polyfill: false } };
+}
+
+function popupOwnBuild(mode: Mode, shared: Shared): Plugin & ManifestHook {
+  return {
+    name: 'popup-own-build',
+    apply: 'build',
+    enforce: 'post',
+    renderCrxManifest(manifest) {
+      const { action } = manifest as { action?: object };
+      return { ...manifest, action: { ...action, default_popup: POPUP } };
+    },
+    async closeBundle() {
+      await build({
+        configFile: false,
+        mode,
+        logLevel: 'warn',
+        publicDir: false,
+        define: shared.define,
+        plugins: [preact(), inlineStylesheets()],
+        build: {
+          ...shared.build,
+          emptyOutDir: false,
+          rolldownOptions: {
+            input: POPUP,
+            output: {
+              // Every module of the first paint in the entry's chunk: left to itself, Rolldown moves those the lazy
+              // chunks share into a chunk of their own, a second script before the first paint.
+              codeSplitting: { groups: [{ name: 'popup', tags: ['$initial'] }] },
+              entryFileNames: 'assets/popup-[hash].js',
+              chunkFileNames: 'assets/popup-[name]-[hash].js',
+            },
+          },
+        },
+      });
+    },
+  };
+}
+
+/** The page's stylesheets into the page, so its script does not wait for them to load. */
+function inlineStylesheets(): Plugin {
+  const inlined = new Set<string>();
+  return {
+    name: 'inline-stylesheets',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g, (_, file: string) => {
+          const asset = bundle?.[file];
+          if (asset?.type !== 'asset') throw new Error(`inline-stylesheets: ${file} is not in the bundle`);
+          inlined.add(file);
+          return `<style>${String(asset.source)}</style>`;
+        });
+      },
+    },
+    generateBundle(_, bundle) {
+      for (const file of inlined) {
+        const used = Object.values(bundle).some((c) => c.type === 'chunk' && c.code.includes(file));
+        if (used) throw new Error(`inline-stylesheets: a script still loads ${file}`);
+        delete bundle[file];
+      }
+    },
+  };
+}
+
 const outDir: Record<Mode, string> = {
   production: 'dist',
   development: 'dist',
@@ -87,24 +166,33 @@ const outDir: Record<Mode, string> = {
   e2e: 'dist-e2e',
 };
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, command }) => {
   const m = (mode in outDir ? mode : 'production') as Mode;
-  return {
-    plugins: [
-      preact(),
-      crx({ manifest: manifestFor(m), browser: m === 'firefox' ? 'firefox' : 'chrome' }),
-      noWebAccessibleResources(),
-    ],
+  const shared: Shared = {
     // Only the e2e build points the Partner Center connection at the loopback fake.
     define: { __CONNECT_FAKE__: m === 'e2e' ? JSON.stringify(E2E_CONNECT_FAKE) : 'undefined' },
     build: {
       outDir: outDir[m],
-      emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
       // Vite's polyfill for `<link rel="modulepreload">`, which every browser we support (Chrome 116, Firefox 140)
       // implements: it only added bytes to the popup's first paint.
       modulePreload: { polyfill: false },
+    },
+  };
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(m, command === 'build'), browser: m === 'firefox' ? 'firefox' : 'chrome' }),
+      noWebAccessibleResources(),
+      popupOwnBuild(m, shared),
+    ],
+    define: shared.define,
+    build: {
+      ...shared.build,
+      emptyOutDir: true,
+      // The popup's lazy imports (popupOwnBuild) are of modules the options page loads at once anyway.
+      rolldownOptions: { checks: { ineffectiveDynamicImport: false } },
     },
     server: { port: 5173, strictPort: true, cors: { origin: [/chrome-extension:\/\//] } },
   };

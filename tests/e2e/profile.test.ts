@@ -46,6 +46,23 @@ describe.skipIf(!chromiumPath)('partner profile in the popup (Chromium)', () => 
     expect(manifest.content_security_policy.extension_pages).toMatch(/^script-src 'self';/);
   });
 
+  it('builds the popup to paint from one script, with its stylesheets in the page (vite.config.ts, popupOwnBuild)', () => {
+    for (const dir of ['dist', 'dist-firefox']) {
+      expect(JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')).action.default_popup).toBe(
+        'src/popup/index.html',
+      );
+      const html = readFileSync(`${dir}/src/popup/index.html`, 'utf8');
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)].map((m) => m[1]);
+      expect(scripts).toEqual([expect.stringMatching(/^assets\/popup-[\w-]+\.js$/)]);
+      expect(html).not.toMatch(/<link rel="(stylesheet|modulepreload)"/);
+      expect(html).toMatch(/<style>[^<]*\.popup-main\{/);
+      // Its lazy parts are `import("./…")`; a static import would be one more file before the first paint.
+      const code = readFileSync(`${dir}/${scripts[0]}`, 'utf8');
+      expect(code).toMatch(/import\(/);
+      expect(code).not.toMatch(/\bfrom\s*["']\.{1,2}\/|\bimport\s*["']/);
+    }
+  });
+
   it('starts with the profile form, and an invalid tenant shows its message and saves nothing', async () => {
     const popup = await browser.openPage('src/popup/index.html');
     await expect.poll(() => popup.locator('#setup-title').textContent()).toBe('Set up your partner profile');
