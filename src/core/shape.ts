@@ -24,9 +24,14 @@ const bad = (field: string, code: string, message: string) => ({
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (!isAnyObject(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+}
+
+/** Any object but an array, whatever its prototype: for a value kept as it came, never spread or assigned from. */
+export function isAnyObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Every value of a string union, listed from a record of them all, so that a value left out is a compile error. */

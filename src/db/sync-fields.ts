@@ -9,6 +9,7 @@
  * Events (the history) stay on each device. A field the row no longer has syncs as null: absent and null are one.
  */
 
+import { isAnyObject } from '../core/shape';
 import { type Invitation, SEND_KEYS, sendKeys } from '../core/status';
 import {
   CONFIRMED_FIELD,
@@ -32,10 +33,6 @@ const LOCAL_ONLY: Readonly<Record<SyncTable, readonly string[]>> = {
 
 export type Row = Record<string, unknown>;
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Whether a write to `table` at `key` is tracked: the synced tables, and of settings only the synced rows. */
 export function isTracked(table: string, key: unknown): table is SyncTable {
   if (table === 'customers' || table === 'invitations') return true;
@@ -44,7 +41,7 @@ export function isTracked(table: string, key: unknown): table is SyncTable {
 
 /** The synced fields of a row (undefined dropped, as `definedOnly` stores a cleared field: absent). */
 export function fieldsOf(table: SyncTable, row: Row): Record<string, unknown> {
-  const source = table === 'settings' ? (isPlainObject(row.value) ? row.value : {}) : row;
+  const source = table === 'settings' ? (isAnyObject(row.value) ? row.value : {}) : row;
   const skip = table === 'settings' ? [] : LOCAL_ONLY[table];
   return Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && !skip.includes(k)));
 }

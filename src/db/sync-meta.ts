@@ -123,12 +123,15 @@ export async function setSyncEnabled(
  * A few rows at most, so read on every Options load, apart from the once-per-version check of the records
  * (stored-check.ts).
  */
-export async function keptAside(db: { syncMeta: EntityTable<MetaRow, 'k'> }): Promise<string[]> {
-  const keys = await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).primaryKeys();
+export async function keptAside(db: MetaDb): Promise<string[]> {
+  const keys = await asideRows(db).primaryKeys();
   return keys.map((k) => k.slice(ASIDE_PREFIX.length));
 }
 
 /** The partner lets them go: the kept values are deleted, and nothing else. */
-export async function forgetKeptAside(db: { syncMeta: EntityTable<MetaRow, 'k'> }): Promise<void> {
-  await db.syncMeta.where('k').startsWith(ASIDE_PREFIX).delete();
+export async function forgetKeptAside(db: MetaDb): Promise<void> {
+  await asideRows(db).delete();
 }
+
+type MetaDb = { syncMeta: EntityTable<MetaRow, 'k'> };
+const asideRows = (db: MetaDb) => db.syncMeta.where('k').startsWith(ASIDE_PREFIX);

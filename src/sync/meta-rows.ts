@@ -6,6 +6,7 @@
  * before anything replaces it (docs/sync.md, "Bookkeeping that does not read").
  */
 import {
+  isAnyObject,
   isBoolean,
   isCount,
   isListOf,
@@ -26,20 +27,19 @@ export type MetaField = Exclude<keyof SyncMeta, 'deviceId' | 'hlc'>;
 /** A clock, or '' where a device has none yet (an ack of a device that only received: device.ts, `hw`). */
 const isClockOrNone = (v: unknown): boolean => v === '' || isHlc(v);
 
-/** Any object: a record held as `unreadable` keeps what another browser sent, a polluted prototype included. */
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A held record's envelope; the record inside may be one that did not read (held as `unreadable`), so only its frame is checked. */
+/**
+ * A held record's envelope; the record inside may be one that did not read (held as `unreadable`), so only its frame
+ * is checked, as any object: it keeps what another browser sent, a polluted prototype included.
+ */
 function isHeld(v: unknown): boolean {
-  if (!isPlainObject(v) || !isObject(v.record)) return false;
+  if (!isPlainObject(v) || !isAnyObject(v.record)) return false;
   const r = v.record;
   return (
     isText(v.key) &&
     isText(r.id) &&
     isText(r.table) &&
-    isObject(r.fields) &&
-    isObject(r.clocks) &&
+    isAnyObject(r.fields) &&
+    isAnyObject(r.clocks) &&
     isOneOf(HELD_REASONS)(v.reason) &&
     isText(v.deviceId) &&
     isText(v.source) &&

@@ -11,10 +11,10 @@ import {
   run,
   UNREADABLE_ANSWER,
 } from '../../src/background/frame-answers';
+import { isText } from '../../src/core/shape';
 import type { FoundCompose, FrameFind } from '../../src/messages';
 
 const GLOBAL = '__testInvite';
-const isText = (v: unknown): v is string => typeof v === 'string';
 const scope = globalThis as Record<string, unknown>;
 afterEach(() => {
   delete scope[GLOBAL];

@@ -1,6 +1,7 @@
 /** The whole-value checks of core/shape.ts: each says yes to its shape and no to everything near it. */
 import { describe, expect, it } from 'vitest';
 import {
+  isAnyObject,
   isBoolean,
   isCount,
   isListOf,
@@ -52,6 +53,14 @@ describe('whole-value checks', () => {
     const texts = isListOf(isText);
     expect([[], ['a', 'b']].map(texts)).toEqual([true, true]);
     expect([['a', 1], 'ab', { 0: 'a', length: 1 }, null].map(texts)).toEqual(Array(4).fill(false));
+  });
+
+  it('isAnyObject takes objects of any prototype, never arrays or null', () => {
+    class Kept {}
+    expect([{}, Object.create(null), new Kept(), Object.create({ polluted: true })].map(isAnyObject)).toEqual(
+      Array(4).fill(true),
+    );
+    expect([[], null, undefined, 'a', 1].map(isAnyObject)).toEqual(Array(5).fill(false));
   });
 
   it('valuesOf lists every key of the record', () => {
